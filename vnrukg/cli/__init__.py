@@ -1,0 +1,89 @@
+"""The ``vnrukg`` command line: a thin layer over the library.
+
+Each command parses its options, calls one library function and prints the result; domain
+errors become one clear line on stderr. Exit codes: 0 success, 1 failure or failed check,
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import UsageError, VnrukgError
+from .common import CONTEXT_SETTINGS, State
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Project folder (with ontology/, graph/, queries/). Default: the current folder when "
+    "it is one, else the data installed with the package.",
+)
+@click.version_option(package_name="vnrukg", message="vnrukg %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, root: str | None) -> None:
+    """vnrukg: the Vietnam–Russia relations knowledge graph.
+
+    Every fact in the graph cites the exact words of its source. Start with
+    `vnrukg queries` to see the ready-made questions, then `vnrukg query NAME`.
+
+    \b
+    Exit codes: 0 success, 1 failure (or a failed check), 2 usage error.
+    """
+    ctx.obj = State(root)
+
+
+def _register() -> None:
+    from . import data, query
+
+    for module in (data, query):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+    for name in ("viz", "analysis", "serve", "push", "bench"):
+        try:
+            module = __import__(f"{__name__}.{name}", fromlist=["COMMANDS"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            continue
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code (never raise a traceback at users)."""
+    try:
+        code = cli.main(args=argv, prog_name="vnrukg", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except UsageError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return 2
+    except VnrukgError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return 1
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        return 130
+    return code if isinstance(code, int) else 0
+
+
+def entry_point() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""What the commands share: settings, the project state, output helpers."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from ..project import Project, find_project
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@dataclass
+class State:
+    """Per-invocation state: the project root and the graph, loaded once on demand."""
+
+    root: str | None
+    _project: Project | None = field(default=None, repr=False)
+    _kg: object | None = field(default=None, repr=False)
+
+    @property
+    def project(self) -> Project:
+        if self._project is None:
+            self._project = find_project(self.root)
+        return self._project
+
+    def knowledge_graph(self):
+        """The loaded graph (ontology, curated files and inferences)."""
+        if self._kg is None:
+            from ..store import load
+
+            self._kg = load(self.project)
+        return self._kg
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def write_output(data: bytes | str, output: str) -> None:
+    """Write to stdout for ``-``, else atomically to the file."""
+    from ..util import atomic_write
+
+    if output == "-":
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        atomic_write(Path(output), data)
+
+
+def sources_option(function):
+    """``--sources DIR``: where the source texts are."""
+    return click.option(
+        "--sources",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of source texts to check quotes against (default: $VNRUKG_SOURCES, "
+        "else ../shared/sources beside the project).",
+    )(function)

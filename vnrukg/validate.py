@@ -1,0 +1,289 @@
+"""Validate the project: strict Turtle, known terms, SHACL shapes, verbatim quotes, rule queries.
+
+:func:`validate` runs every check and returns a :class:`Report`; nothing is raised for bad data,
+so a curator sees all problems at once. Each problem names the file (and line, where it can be
+found), the subject and what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, SH, SKOS
+
+from .errors import TurtleSyntaxError, VnrukgError
+from .infer import inferences
+from .namespaces import VNRD, VNRU, VNRV, bind_prefixes, shorten
+from .project import Project, find_project
+from .quotes import check_quotes, read_sources
+from .store import graph_name, parse_turtle, relative_iris
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: which check, where, about what, and what is wrong."""
+
+    check: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    subject: str | None = None
+    severity: str = ERROR
+
+    def render(self) -> str:
+        where = self.file or "-"
+        if self.line:
+            where += f":{self.line}"
+        subject = f" {self.subject}:" if self.subject else ""
+        tag = "" if self.severity == ERROR else " (warning)"
+        return f"{where}:{subject} {self.message} [{self.check}]{tag}"
+
+
+@dataclass
+class Report:
+    """Everything :func:`validate` found, with counts of what was checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    sources_folder: Path | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Locator:
+    """Finds the file and line where a subject is described."""
+
+    def __init__(self, project: Project, parts: dict[Path, Graph]):
+        self.project = project
+        self.parts = parts
+        self.lines = {p: p.read_text(encoding="utf-8").splitlines() for p in parts}
+        self.parents = {}
+        for graph in parts.values():
+            for fact, citation in graph.subject_objects(VNRU.citation):
+                self.parents[citation] = fact
+
+    def owner(self, node) -> URIRef:
+        """The named node a skolemized node hangs from (a citation's fact)."""
+        seen = set()
+        while node in self.parents and node not in seen:
+            seen.add(node)
+            node = self.parents[node]
+        return node
+
+    def find(self, node) -> tuple[str | None, int | None]:
+        node = self.owner(node)
+        for path, graph in self.parts.items():
+            if (node, None, None) in graph:
+                return self.project.relative(path), self._line(path, node)
+        return None, None
+
+    def _line(self, path: Path, node) -> int | None:
+        short = shorten(str(node))
+        patterns = [re.escape(f"<{node}>")]
+        if short != str(node):
+            patterns.insert(0, re.escape(short) + r"(?=[\s;.,])")
+        regex = re.compile(r"^\s*(?:" + "|".join(patterns) + ")")
+        for number, text in enumerate(self.lines[path], start=1):
+            if regex.match(text):
+                return number
+        return None
+
+
+def _parse_all(project: Project, report: Report) -> dict[Path, Graph]:
+    parts: dict[Path, Graph] = {}
+    for path in project.ontology_files() + project.graph_files():
+        shown = project.relative(path)
+        try:
+            parts[path] = parse_turtle(path, shown)
+        except TurtleSyntaxError as exc:
+            report.problems.append(Problem("syntax", str(exc).split(": ", 1)[1], shown, exc.line))
+            continue
+        except VnrukgError as exc:
+            report.problems.append(Problem("syntax", str(exc), shown))
+            continue
+        for iri in relative_iris(parts[path]):
+            report.problems.append(
+                Problem("syntax", f"relative IRI <{iri}>: write full IRIs or prefixed names", shown)
+            )
+    report.counts["files"] = len(parts)
+    return parts
+
+
+def _defined_terms(ontology: Graph) -> set[URIRef]:
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property, SKOS.Concept)
+    terms = {s for kind in kinds for s in ontology.subjects(RDF.type, kind)}
+    terms |= set(ontology.subjects(RDF.type, SKOS.ConceptScheme))
+    terms |= set(ontology.subjects(RDF.type, VNRU.DataSet))
+    return {t for t in terms if isinstance(t, URIRef)}
+
+
+def _check_terms(data: Graph, ontology: Graph, locator: _Locator, report: Report) -> None:
+    """Unknown vnru:/vnrv: terms (typos) and vnrd: IRIs used but never described."""
+    defined = _defined_terms(ontology)
+    described = {s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    seen: set[tuple[URIRef, URIRef]] = set()
+    for s, p, o in data:
+        for term, role in ((p, "property"), (o, "value")):
+            if not isinstance(term, URIRef) or (s, term) in seen:
+                continue
+            text = str(term)
+            unknown = (text.startswith((str(VNRU), str(VNRV))) and term not in defined) or (
+                role == "value"
+                and text.startswith(str(VNRD))
+                and term not in described
+                and p != VNRU.citation
+            )
+            if unknown:
+                seen.add((s, term))
+                file, line = locator.find(s)
+                what = "undefined term" if not text.startswith(str(VNRD)) else "undescribed entity"
+                report.problems.append(
+                    Problem(
+                        "terms",
+                        f"{what} {shorten(text)} (typo? not in the ontology or graph)",
+                        file,
+                        line,
+                        shorten(str(locator.owner(s))),
+                    )
+                )
+
+
+def _shacl_findings(results: Graph, shapes: Graph):
+    """Yield ``(result, focus)`` for the results worth showing.
+
+    A result whose shape has its own ``sh:message`` is shown as it is; one without (a plain
+    ``sh:node`` composition) is replaced by the nested results in its ``sh:detail``.
+    """
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        if (None, SH.detail, result) in results:
+            continue
+        focus = results.value(result, SH.focusNode)
+        todo = [result]
+        while todo:
+            current = todo.pop()
+            details = list(results.objects(current, SH.detail))
+            shape = results.value(current, SH.sourceShape)
+            if details and (shape is None or shapes.value(shape, SH.message) is None):
+                todo.extend(details)
+            else:
+                yield current, focus
+
+
+def _check_shapes(union: Graph, shapes: Graph, locator: _Locator, report: Report) -> None:
+    from pyshacl import validate as shacl_validate
+
+    _conforms, results, _text = shacl_validate(
+        union, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=True
+    )
+    count = 0
+    for result, focus in _shacl_findings(results, shapes):
+        count += 1
+        path = results.value(result, SH.resultPath)
+        message = results.value(result, SH.resultMessage)
+        value = results.value(result, SH.value)
+        severity = results.value(result, SH.resultSeverity)
+        text = str(message) if message is not None else "does not conform"
+        if path is not None and isinstance(path, URIRef):
+            text = f"{shorten(str(path))}: {text}"
+        if value is not None and value != focus and isinstance(value, Literal | URIRef):
+            shown = value if isinstance(value, Literal) else shorten(str(value))
+            text += f" (value: {shown})"
+        file, line = locator.find(focus)
+        report.problems.append(
+            Problem(
+                "shacl",
+                text,
+                file,
+                line,
+                shorten(str(locator.owner(focus))),
+                ERROR if severity == SH.Violation else WARNING,
+            )
+        )
+    report.counts["shacl_results"] = count
+
+
+def _check_quotes(union: Graph, sources: Path | None, locator: _Locator, report: Report) -> None:
+    if sources is None:
+        report.problems.append(
+            Problem(
+                "quotes",
+                "no sources folder: quotes not checked (pass --sources DIR)",
+                severity=WARNING,
+            )
+        )
+        return
+    result = check_quotes(union, read_sources(sources))
+    report.counts["quotes"] = result.checked
+    report.counts["quotes_verified"] = len(result.offsets)
+    for problem in result.problems:
+        file, line = locator.find(problem.citation)
+        quote = problem.quote if len(problem.quote) <= 90 else problem.quote[:87] + "…"
+        report.problems.append(
+            Problem(
+                "quotes",
+                f"{problem.problem}: “{quote}”",
+                file,
+                line,
+                shorten(str(locator.owner(problem.citation))),
+            )
+        )
+
+
+def _check_rules(union: Graph, project: Project, locator: _Locator, report: Report) -> None:
+    from .queries import list_queries, run
+
+    rules = [q for q in list_queries(project) if q.name.endswith("-violation")]
+    report.counts["rules"] = len(rules)
+    for rule in rules:
+        result = run(union, rule.text)
+        for row in result.records():
+            values = {k: v for k, v in row.items() if v is not None}
+            focus = values.get("subject") or values.get("s") or next(iter(values.values()), None)
+            message = str(values.get("message") or rule.title)
+            file, line = locator.find(focus) if isinstance(focus, URIRef) else (None, None)
+            subject = shorten(str(locator.owner(focus))) if isinstance(focus, URIRef) else None
+            report.problems.append(Problem(f"rule {rule.name}", message, file, line, subject))
+
+
+def validate(
+    project: Project | None = None, sources: Path | None = None, *, shacl: bool = True
+) -> Report:
+    """Run every check on the project and report what fails."""
+    project = project or find_project()
+    report = Report(sources_folder=sources)
+    parts = _parse_all(project, report)
+    ontology, data, shapes = Graph(), Graph(), Graph()
+    for path, part in parts.items():
+        if graph_name(project, path).endswith("ontology/shapes"):
+            shapes += part
+        elif path.parent.resolve() == project.ontology_dir.resolve():
+            ontology += part
+        else:
+            data += part
+    union = ontology + data
+    union += inferences(union)
+    bind_prefixes(union)
+    locator = _Locator(project, parts)
+    report.counts["triples"] = len(data)
+    _check_terms(data, ontology, locator, report)
+    if shacl:
+        _check_shapes(union, shapes, locator, report)
+    _check_quotes(union, sources, locator, report)
+    _check_rules(union, project, locator, report)
+    return report
