@@ -87,7 +87,9 @@ SELECT ?agreement ?summary ?quote WHERE {
     ),
     Case(
         "f002-headline-momentum",
-        has_text("ĐỘNG LỰC MỚI NHÂN DỊP KỶ NIỆM 75 NĂM THIẾT LẬP QUAN HỆ NGOẠI GIAO", column="quote"),
+        has_text(
+            "ĐỘNG LỰC MỚI NHÂN DỊP KỶ NIỆM 75 NĂM THIẾT LẬP QUAN HỆ NGOẠI GIAO", column="quote"
+        ),
         sparql="""
 SELECT DISTINCT ?quote WHERE {
   ?fact vnru:citation ?c . ?c vnru:source vnrd:source-002 ; vnru:quote ?quote .

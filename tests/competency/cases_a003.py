@@ -92,8 +92,12 @@ SELECT ?start ?kind ?likely ?quote WHERE {
     ),
     Case(
         "f003-mutual-support-forums",
-        has_text("national interests", "international law", "supporting each other", column="summary"),
-        sparql=_STATEMENT.format(needle="tiếp tục tăng cường phối hợp và hợp tác trong các diễn đàn"),
+        has_text(
+            "national interests", "international law", "supporting each other", column="summary"
+        ),
+        sparql=_STATEMENT.format(
+            needle="tiếp tục tăng cường phối hợp và hợp tác trong các diễn đàn"
+        ),
     ),
     Case(
         "f003-navy-coastguard",
@@ -106,10 +110,16 @@ SELECT ?start ?kind ?likely ?quote WHERE {
     Case(
         "f003-promote-csp",
         all_of(
-            has_text("comprehensive strategic partnership", "friendship between the two peoples", column="summary"),
+            has_text(
+                "comprehensive strategic partnership",
+                "friendship between the two peoples",
+                column="summary",
+            ),
             has_text("Comprehensive Strategic Partnership", column="about"),
         ),
-        sparql=_STATEMENT.format(needle="thúc đẩy quan hệ đối tác chiến lược toàn diện giữa hai nước phát triển"),
+        sparql=_STATEMENT.format(
+            needle="thúc đẩy quan hệ đối tác chiến lược toàn diện giữa hai nước phát triển"
+        ),
     ),
     Case(
         "f003-role-ruan-dehai",
@@ -145,7 +155,12 @@ SELECT ?publisher ?quote WHERE {
     ),
     Case(
         "f003-three-aspects",
-        has_text("defence strategy", "military-technical cooperation", "military exchanges", column="summary"),
+        has_text(
+            "defence strategy",
+            "military-technical cooperation",
+            "military exchanges",
+            column="summary",
+        ),
         sparql=_STATEMENT.format(needle="ba khía cạnh"),
     ),
     Case(

@@ -72,12 +72,16 @@ SELECT ?forum ?organiser ?date ?quote WHERE {
             has_text("deepening", "comprehensive strategic partnership", column="summary"),
             has_text("state visit to Vietnam", column="about"),
         ),
-        sparql=_STATEMENT.format(needle="chủ trương làm sâu sắc quan hệ đối tác chiến lược toàn diện"),
+        sparql=_STATEMENT.format(
+            needle="chủ trương làm sâu sắc quan hệ đối tác chiến lược toàn diện"
+        ),
     ),
     Case(
         "f004-doc",
         all_of(
-            has_text("Declaration on the Conduct of Parties in the South China Sea", column="about"),
+            has_text(
+                "Declaration on the Conduct of Parties in the South China Sea", column="about"
+            ),
             has_text("Phan Van Giang", column="speaker"),
         ),
         sparql=_STATEMENT.format(needle="Tuyên bố về ứng xử của các bên ở Biển Đông (DOC)"),
@@ -85,7 +89,10 @@ SELECT ?forum ?organiser ?date ?quote WHERE {
     Case(
         "f004-dossier-70-years",
         all_of(
-            has_text("70 years of Vietnam – Soviet Union/Russian Federation defence cooperation", column="dossier"),
+            has_text(
+                "70 years of Vietnam – Soviet Union/Russian Federation defence cooperation",
+                column="dossier",
+            ),
             has_date("1950", column="start"),
             has_date("2020", column="end"),
             has_text("agreed orientation", column="kind"),
@@ -187,7 +194,10 @@ SELECT ?document ?party ?quote WHERE {
     ),
     Case(
         "f004-headline",
-        has_text("Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Bộ Quốc phòng Liên bang Nga", column="title"),
+        has_text(
+            "Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Bộ Quốc phòng Liên bang Nga",
+            column="title",
+        ),
         sparql="""
 SELECT ?title ?publisher ?date WHERE {
   ?doc vnru:sourceFile "004_0f89e1410a4163cd.txt" ; dcterms:title ?title ; dcterms:date ?date ;
@@ -250,7 +260,9 @@ SELECT ?publisher ?date (STR(?when) AS ?talks) ?quote WHERE {
             has_text("Vietnam–Russia Tropical Centre", column="about"),
             has_text("scientific research", column="summary"),
         ),
-        sparql=_STATEMENT.format(needle="tham gia của Bộ Quốc phòng Liên bang Nga trong hợp tác nghiên cứu khoa học"),
+        sparql=_STATEMENT.format(
+            needle="tham gia của Bộ Quốc phòng Liên bang Nga trong hợp tác nghiên cứu khoa học"
+        ),
     ),
     Case(
         "f004-visit-purpose",
