@@ -23,6 +23,9 @@ class Project:
 
     root: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root))
+
     @property
     def ontology_dir(self) -> Path:
         return self.root / "ontology"

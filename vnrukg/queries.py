@@ -209,6 +209,17 @@ def _is_update(text: str) -> bool:
     return True
 
 
+def _near(text: str, line: int | None, column: int | None, exc: Exception) -> str:
+    """What could not be parsed: the rest of the offending line from the error position."""
+    lines = text.splitlines()
+    if line is None or column is None or not 0 < line <= len(lines):
+        return str(getattr(exc, "msg", None) or str(exc).splitlines()[0])
+    rest = lines[line - 1][column - 1 :].strip() or "(end of line)"
+    if len(rest) > 60:
+        rest = rest[:57] + "…"
+    return f"cannot parse from here: {rest}"
+
+
 def prepare(text: str):
     """Parse a query and refuse what it must not do; syntax errors name line and column."""
     try:
@@ -220,8 +231,7 @@ def prepare(text: str):
                 "the graph is read-only"
             ) from None
         line, column = getattr(exc, "lineno", None), getattr(exc, "col", None)
-        message = getattr(exc, "msg", None) or str(exc).splitlines()[0]
-        raise QuerySyntaxError(str(message), line, column) from None
+        raise QuerySyntaxError(_near(text, line, column, exc), line, column) from None
     algebra = prepared.algebra
     if algebra.get("datasetClause"):
         raise VnrukgError("FROM / FROM NAMED are not allowed: queries run on the loaded graph only")

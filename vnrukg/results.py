@@ -23,7 +23,7 @@ def _cell(term) -> str:
         return ""
     if isinstance(term, URIRef):
         return shorten(str(term))
-    return str(term)
+    return " ".join(str(term).split())
 
 
 def _width(text: str) -> int:

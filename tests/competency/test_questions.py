@@ -64,7 +64,7 @@ def test_question_quotes_are_cited(questions, kg):
     for qid, question in sorted(questions.items()):
         wanted = harness.fold(question["quote"])
         quotes = by_source.get(question["doc"], [])
-        if any(wanted in q or q in wanted and len(q) > 20 for q in quotes):
+        if any(wanted in q or (q in wanted and len(q) > 20) for q in quotes):
             continue
         words = _words(wanted)
         if any(len(words & _words(q)) >= 0.6 * len(words) for q in quotes):

@@ -15,7 +15,27 @@ from ..errors import UsageError, VnrukgError
 from .common import CONTEXT_SETTINGS, State
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class _Failure(click.ClickException):
+    """A domain error shown as ``Error: …`` with its exit code (1, or 2 for usage errors)."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class VnrukgGroup(click.Group):
+    """A click group that turns domain errors into one clear line and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            raise _Failure(str(exc), 2) from None
+        except VnrukgError as exc:
+            raise _Failure(str(exc), 1) from None
+
+
+@click.group(cls=VnrukgGroup, context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=str),
@@ -69,12 +89,6 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except UsageError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        return 2
-    except VnrukgError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        return 1
     except BrokenPipeError:
         sys.stderr.close()
         return 1
