@@ -14,6 +14,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .errors import UsageError
+from .names import shorten_text
 from .network import EntityNetwork, year_of
 from .results import render_table
 
@@ -145,6 +146,7 @@ def per_year(net: EntityNetwork) -> list[YearSummary]:
             for row in entity.rows:
                 if (year := year_of(row.date)) is not None:
                     years.setdefault(year, YearSummary(year)).observations += 1
+                    touched.setdefault(year, set()).update({entity.id, *neighbours[entity.id]})
     for year, summary in years.items():
         summary.entities = len(touched.get(year, ()))
     return [years[y] for y in sorted(years)]
@@ -156,6 +158,7 @@ def per_year(net: EntityNetwork) -> list[YearSummary]:
 
 
 def _tables(result: Analysis) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The sections of the table format (names cut short so that columns stay aligned)."""
     ranked = ["rank", "id", "name", "class", "score"]
     return [
         (
@@ -170,14 +173,17 @@ def _tables(result: Analysis) -> list[tuple[str, list[str], list[list[str]]]]:
             f"Betweenness centrality, top {len(result.betweenness)}",
             ranked,
             [
-                [str(i), r.id, r.label, r.family, f"{r.score:.4f}"]
+                [str(i), r.id, shorten_text(r.label, 44), r.family, f"{r.score:.4f}"]
                 for i, r in enumerate(result.betweenness, 1)
             ],
         ),
         (
             f"Communities (Louvain), {len(result.communities)} with two or more members",
             ["community", "size", "best connected"],
-            [[str(c.number), str(c.size), "; ".join(c.top)] for c in result.communities],
+            [
+                [str(c.number), str(c.size), "; ".join(shorten_text(t, 28) for t in c.top)]
+                for c in result.communities
+            ],
         ),
         (
             "Per year",

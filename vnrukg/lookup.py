@@ -124,7 +124,8 @@ def cite_line(c: Citation) -> str:
     """A citation as one line: the quote and where it comes from."""
     where = c.source + (f" ({c.source_id})" if c.source_id else "")
     extra = (f"; citing {c.via}" if c.via else "") + (f"; attests {c.attests}" if c.attests else "")
-    return f"“{c.quote}” — {where}{extra}"
+    quote = " ".join(c.quote.split())
+    return f"“{quote}” — {where}{extra}"
 
 
 def show_text(net: EntityNetwork, entity: Entity, lang: str = "en") -> str:
