@@ -2,7 +2,8 @@
 
 Vietnamese readers often type without diacritics ("phan van giang"), and ``đ`` is a letter of
 its own that Unicode does not decompose, so :func:`fold` maps it to ``d`` explicitly. The page's
-search box applies the same folding in JavaScript (see ``viz/assets/page.js``).
+search box applies the same folding in JavaScript (``viz/assets/page.js``: NFD, drop ``\p{Mn}``,
+``đ`` → ``d``, lower case, collapse spaces); the browser tests check that the two agree.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Lower-case ``text`` without diacritics (``Đặng`` → ``dang``), spaces collapsed."""
     decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     bare = bare.replace("đ", "d").replace("Đ", "D")
     return _SPACES.sub(" ", bare.lower()).strip()
 

@@ -26,6 +26,8 @@ from .style import STYLE
 VIS_VERSION = "9.1.2"
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
+#: A source-map comment would make an open DevTools fetch a file that is not there.
+_SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
 
 def _asset(name: str) -> str:
@@ -181,7 +183,8 @@ def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
         "edgeDetails": data.edge_details,
         "options": vis_options(size, physics),
     }
-    vis_js = _safe_script(_vis_asset("vis-network.min.js"), "vis-network.min.js")
+    vis_js = _vis_asset("vis-network.min.js")
+    vis_js = _safe_script(_SOURCE_MAP.sub("", vis_js), "vis-network.min.js")
     page_js = _safe_script(_asset("page.js"), "page.js")
     parts = {
         "LANG": lang,
