@@ -152,4 +152,4 @@ def test_to_networkx(viz_net):
 def test_cli_family_names_match():
     from vnrukg.cli.viz import FAMILY_NAMES
 
-    assert FAMILY_NAMES == list(FAMILIES)
+    assert list(FAMILIES) == FAMILY_NAMES

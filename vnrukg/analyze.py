@@ -181,7 +181,7 @@ def _tables(result: Analysis) -> list[tuple[str, list[str], list[list[str]]]]:
             f"Communities (Louvain), {len(result.communities)} with two or more members",
             ["community", "size", "best connected"],
             [
-                [str(c.number), str(c.size), "; ".join(shorten_text(t, 28) for t in c.top)]
+                [str(c.number), str(c.size), "; ".join(shorten_text(t, 26) for t in c.top[:3])]
                 for c in result.communities
             ],
         ),

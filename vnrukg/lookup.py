@@ -48,7 +48,11 @@ def _rank(key: str, query: str, words: list[str]) -> int | None:
 
 
 def search(net: EntityNetwork, text: str, limit: int | None = 20) -> list[Hit]:
-    """Entities whose names or aliases match ``text``, best first (same ranking as the page)."""
+    """Entities whose names or aliases match ``text``, best first (same ranking as the page).
+
+    Rank: exact name, name starting with the text, a word starting with it, containing it,
+    containing all its words; ties go to the shorter matching name, then alphabetical order.
+    """
     query = fold(text)
     if not query:
         raise UsageError("give some text to search for")
@@ -56,15 +60,18 @@ def search(net: EntityNetwork, text: str, limit: int | None = 20) -> list[Hit]:
     hits = []
     for entity in net.entities.values():
         found = [
-            (r, name)
+            (r, len(fold(name)), name)
             for name in entity.names()
             if (r := _rank(fold(name), query, words)) is not None
         ]
         if found:
-            rank, name = min(found, key=lambda f: (f[0], f[1]))
-            hits.append(Hit(entity, rank, name))
-    hits.sort(key=lambda h: (h.rank, fold(h.entity.label("en")), h.entity.id))
-    return hits[:limit] if limit else hits
+            rank, length, name = min(found)
+            hits.append(
+                (rank, length, fold(entity.label("en")), entity.id, Hit(entity, rank, name))
+            )
+    hits.sort(key=lambda h: h[:4])
+    found_hits = [h[-1] for h in hits]
+    return found_hits[:limit] if limit else found_hits
 
 
 def resolve(net: EntityNetwork, text: str) -> Entity:

@@ -1,4 +1,4 @@
-"""Names as people type them: folding away case and diacritics, picking a label to show.
+r"""Names as people type them: folding away case and diacritics, picking a label to show.
 
 Vietnamese readers often type without diacritics ("phan van giang"), and ``đ`` is a letter of
 its own that Unicode does not decompose, so :func:`fold` maps it to ``d`` explicitly. The page's

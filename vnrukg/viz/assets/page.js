@@ -252,10 +252,13 @@
     keys.forEach(function (key) {
       var r = key === q ? 0 : key.indexOf(q) === 0 ? 1 : key.indexOf(" " + q) >= 0 ? 2 :
         key.indexOf(q) >= 0 ? 3 : words.every(function (w) { return key.indexOf(w) >= 0; }) ? 4 : null;
-      if (r !== null && (best === null || r < best)) { best = r; }
+      if (r !== null && (best === null || r < best[0] || (r === best[0] && key.length < best[1]))) {
+        best = [r, key.length];
+      }
     });
     return best;
   }
+  /* Same order as vnrukg.lookup.search: rank, length of the matching name, English name, id. */
   api.search = function (query) {
     var q = fold(query);
     if (!q) { return []; }
@@ -263,10 +266,15 @@
     var found = [];
     data.nodes.forEach(function (n) {
       var r = rank(data.details[n.id].keys, q, words);
-      if (r !== null) { found.push([r, fold(nodeLabel(n)), n.id]); }
+      if (r !== null) { found.push([r[0], r[1], fold(data.details[n.id].en), n.id]); }
     });
-    found.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
-    return found.slice(0, 12).map(function (f) { return f[2]; });
+    found.sort(function (a, b) {
+      for (var i = 0; i < 4; i++) {
+        if (a[i] !== b[i]) { return a[i] < b[i] ? -1 : 1; }
+      }
+      return 0;
+    });
+    return found.slice(0, 12).map(function (f) { return f[3]; });
   };
   var searchInput = document.getElementById("search");
   var results = document.getElementById("results");
