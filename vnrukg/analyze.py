@@ -173,7 +173,7 @@ def _tables(result: Analysis) -> list[tuple[str, list[str], list[list[str]]]]:
             f"Betweenness centrality, top {len(result.betweenness)}",
             ranked,
             [
-                [str(i), r.id, shorten_text(r.label, 44), r.family, f"{r.score:.4f}"]
+                [str(i), r.id, shorten_text(r.label, 36), r.family, f"{r.score:.4f}"]
                 for i, r in enumerate(result.betweenness, 1)
             ],
         ),

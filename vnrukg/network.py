@@ -365,7 +365,7 @@ class _Reader:
             return STANDARD_LABELS[node]
         found: dict[str, str] = {}
         for graph in (self.facts, self.terms):
-            for prop in (SKOS.prefLabel, RDFS.label, DCTERMS.title):
+            for prop in (SKOS.prefLabel, RDFS.label, DCTERMS.title, VNRU.summary):
                 for lit in sorted(graph.objects(node, prop), key=_term_key):
                     if isinstance(lit, Literal):
                         found.setdefault(lit.language or "", str(lit))

@@ -75,7 +75,8 @@ class Session:
         self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
         self.page.on("dialog", self._dialog)
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.vnrukg && window.vnrukg.ready", timeout=60_000)
+        # a selector wait: wait_for_function would eval() a string, which the page's CSP forbids
+        self.page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=120_000)
 
     def _route(self, route):
         if route.request.url.startswith("file:"):

@@ -18,6 +18,11 @@ from ..network import Citation, Entity, EntityNetwork, Relation, Value, is_dated
 from .style import node_colour, shape
 
 LABEL_LIMIT = 40
+#: Links that place an entity (a person's nationality, a ministry's country) rather than
+#: report something that happened: drawn faint and dashed so that the hubs they make (every
+#: Vietnamese official links to Vietnam) do not drown the rest.
+BACKGROUND_PROPS = {"vnru:nationality", "vnru:country", "vnru:locatedIn", "org:subOrganizationOf"}
+FAINT = {"color": "#cfd6dc", "highlight": "#222222", "hover": "#444444"}
 
 
 class _Network(Network):
@@ -106,7 +111,10 @@ def _merge(relations: list[Relation]) -> dict[tuple[str, str], list[Relation]]:
 def _edge(edge_id: str, rels: list[Relation], lang: str) -> dict:
     labels = list(dict.fromkeys(r.label(lang) for r in rels))
     spans = [list(r.years()) for r in rels]
+    background = all(r.prop in BACKGROUND_PROPS for r in rels)
+    style = {"dashes": [4, 4], "color": FAINT, "width": 0.8} if background else {}
     return {
+        **style,
         "id": edge_id,
         "label": shorten_text(" · ".join(labels), LABEL_LIMIT),
         "label_en": shorten_text(" · ".join(dict.fromkeys(r.label_en for r in rels)), LABEL_LIMIT),

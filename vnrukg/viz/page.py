@@ -24,6 +24,9 @@ from .data import PageData
 from .style import STYLE
 
 VIS_VERSION = "9.1.2"
+#: Classes whose checkbox starts unticked on larger pages: statements hang off the people who
+#: made them and would ring the picture with dozens of leaves (still one click away).
+HIDDEN_AT_FIRST = ("statement",)
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
 #: A source-map comment would make an open DevTools fetch a file that is not there.
@@ -86,9 +89,9 @@ def vis_options(size: int, physics: bool) -> dict:
         "nodes": {
             "borderWidth": 1.5,
             "scaling": {
-                "min": 8,
-                "max": 42,
-                "label": {"enabled": True, "min": 12, "max": 24, "drawThreshold": 7},
+                "min": 9,
+                "max": 40,
+                "label": {"enabled": True, "min": 10, "max": 28, "drawThreshold": 6},
             },
             "font": {
                 "size": 13,
@@ -125,12 +128,12 @@ def vis_options(size: int, physics: bool) -> dict:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -70,
-                "centralGravity": 0.012,
-                "springLength": 120,
+                "gravitationalConstant": -55,
+                "centralGravity": 0.025,
+                "springLength": 100,
                 "springConstant": 0.06,
                 "damping": 0.5,
-                "avoidOverlap": 0.4,
+                "avoidOverlap": 0.6,
             },
             "minVelocity": 1.5,
             "timestep": 0.45,
@@ -175,6 +178,7 @@ def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
         "summary": _summary(data),
         "physics": physics,
         "edgeLabels": len(data.edges) <= 1500,
+        "hiddenFamilies": [f for f in HIDDEN_AT_FIRST if len(data.nodes) > 60],
         "families": _families(data),
         "years": list(data.years),
         "nodes": data.nodes,

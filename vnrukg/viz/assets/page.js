@@ -10,7 +10,9 @@
   var tooltip = document.getElementById("tooltip");
   var state = {
     lang: data.lang,
-    families: new Set(data.families.map(function (f) { return f[0]; })),
+    families: new Set(data.families.map(function (f) { return f[0]; }).filter(function (f) {
+      return data.hiddenFamilies.indexOf(f) < 0;
+    })),
     since: null,
     until: null,
     edgeLabels: data.edgeLabels
