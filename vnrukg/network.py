@@ -82,7 +82,8 @@ FOLDED_ROOTS = (
     VNRU.Observation,
 )
 
-#: Classes drawn only when linked to something (news outlets exist mostly as publishers).
+#: Classes drawn only when linked to something (news outlets exist mostly as publishers);
+#: the authors of source documents are dropped likewise when nothing else mentions them.
 PERIPHERAL = (VNRU.MediaOrganization,)
 
 START_PROPS = (VNRU.date, VNRU.startDate, VNRU.dateSigned, VNRU.dateInForce, VNRU.orderDate)
@@ -738,9 +739,17 @@ class _Builder:
         return Value("value", "giá trị", texts[0], texts[1])
 
     def _drop_peripheral(self) -> None:
+        """Drop unlinked entities that exist only as bibliography: a news outlet, or the author
+        of a source document whom nothing else mentions."""
         linked = {r.source for r in self.net.relations} | {r.target for r in self.net.relations}
         for node, key in list(self.ids.items()):
-            if key not in linked and self.r.is_a(self.classes[node], PERIPHERAL):
+            if key in linked:
+                continue
+            referrers = set(self.r.facts.subjects(None, node))
+            bibliographic = referrers and all(
+                s in self.classes and s not in self.ids for s in referrers
+            )
+            if bibliographic or self.r.is_a(self.classes[node], PERIPHERAL):
                 del self.net.entities[key]
 
 

@@ -71,7 +71,7 @@ def lang_option(function):
     default="auto",
     show_default=True,
     help="physics: laid out in the browser; static: pre-computed with networkx (used "
-    "automatically above 1,500 entities).",
+    "automatically above 1,000 entities).",
 )
 @click.option("--title", default=None, help="Title of the page.")
 @pass_state

@@ -62,13 +62,14 @@ def render(
 ) -> Page:
     """The HTML page for ``net``."""
     from .data import page_data
-    from .layout import positions, use_static_layout
+    from .layout import initial_positions, positions, use_static_layout
     from .page import render_page
 
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
     static = use_static_layout(net, layout)
-    data = page_data(net, lang, positions(net) if static and net.entities else None)
+    placed = (positions if static else initial_positions)(net) if net.entities else None
+    data = page_data(net, lang, placed)
     html = render_page(data, title=title, lang=lang, physics=not static)
     return Page(html, len(data.nodes), len(data.edges), not static)
 

@@ -4,8 +4,9 @@ A force simulation of 20,000 nodes in the browser takes minutes and leaves the p
 meanwhile. Here networkx does the work once, when the page is built: the network is split
 into communities (Louvain), each community is laid out on its own with networkx's
 spring layout (Fruchterman–Reingold), and the communities are packed side by side, largest
-first, in rows. The page then draws with physics off. Needs numpy and scipy (networkx's
-layouts use them).
+first, in rows. The page then draws with physics off. Smaller pages get a networkx spring
+layout of the whole as the starting point of a short physics run in the browser. Needs numpy
+and scipy (networkx's layouts use them).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ import math
 from ..network import EntityNetwork
 
 #: Above this many nodes the page is laid out here rather than by the browser's physics.
-PHYSICS_LIMIT = 1500
+PHYSICS_LIMIT = 1000
+#: Up to this many nodes the physics starts from one spring layout of the whole graph (fast
+#: with numpy); above it, from the community layout of :func:`positions`.
+SPRING_LIMIT = 500
 SEED = 7
 
 
@@ -26,8 +30,24 @@ def use_static_layout(net: EntityNetwork, mode: str = "auto") -> bool:
     return mode == "static"
 
 
-def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
-    """x, y for every entity (in vis-network's pixel space), deterministic for a network."""
+def initial_positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
+    """Starting points for the browser's physics: one networkx spring layout of the whole.
+
+    Starting from these, vis-network needs a few hundred iterations instead of a thousand to
+    settle, and settles the same way every time.
+    """
+    import networkx as nx
+
+    graph = _graph(net)
+    if len(graph) < 2:
+        return {key: (0.0, 0.0) for key in graph}
+    if len(graph) > SPRING_LIMIT:
+        return positions(net)
+    layout = nx.spring_layout(graph, seed=SEED, iterations=60, scale=_radius(len(graph)) * 2)
+    return {key: (float(layout[key][0]), float(layout[key][1])) for key in sorted(graph)}
+
+
+def _graph(net: EntityNetwork):
     import networkx as nx
 
     graph = nx.Graph()
@@ -35,6 +55,19 @@ def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     graph.add_edges_from(
         sorted((r.source, r.target) for r in net.relations if r.source != r.target)
     )
+    return graph
+
+
+def stabilization_iterations(size: int) -> int:
+    """How many physics iterations the browser runs before switching physics off."""
+    return max(150, min(500, 150_000 // max(size, 1)))
+
+
+def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
+    """x, y for every entity (in vis-network's pixel space), deterministic for a network."""
+    import networkx as nx
+
+    graph = _graph(net)
     groups = nx.community.louvain_communities(graph, seed=SEED)
     groups = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
     placed: dict[str, tuple[float, float]] = {}

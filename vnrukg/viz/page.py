@@ -21,6 +21,7 @@ from importlib import metadata, resources
 from ..errors import VnrukgError
 from ..network import FAMILIES
 from .data import PageData
+from .layout import PHYSICS_LIMIT, stabilization_iterations
 from .style import STYLE
 
 VIS_VERSION = "9.1.2"
@@ -82,7 +83,7 @@ def _hash(code: str) -> str:
 
 def vis_options(size: int, physics: bool) -> dict:
     """vis-network options: physics that settles then stops, or none for laid-out pages."""
-    large = size > 1500
+    large = size > PHYSICS_LIMIT
     options: dict = {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": physics and size <= 400},
@@ -139,7 +140,7 @@ def vis_options(size: int, physics: bool) -> dict:
             "timestep": 0.45,
             "stabilization": {
                 "enabled": True,
-                "iterations": 600,
+                "iterations": stabilization_iterations(size),
                 "updateInterval": 25,
                 "fit": True,
             },

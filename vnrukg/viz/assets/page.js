@@ -10,9 +10,7 @@
   var tooltip = document.getElementById("tooltip");
   var state = {
     lang: data.lang,
-    families: new Set(data.families.map(function (f) { return f[0]; }).filter(function (f) {
-      return data.hiddenFamilies.indexOf(f) < 0;
-    })),
+    families: new Set(data.families.map(function (f) { return f[0]; })),
     since: null,
     until: null,
     edgeLabels: data.edgeLabels
@@ -51,6 +49,11 @@
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return Object.assign({}, e, { label: edgeLabel(e), hidden: false });
   }));
+  /* Sizes (and label sizes) grow with the logarithm of the degree, so that two hubs linked to
+     nearly everything do not dwarf the rest and mid-sized entities keep readable names. */
+  data.options.nodes.scaling.customScalingFunction = function (min, max, total, value) {
+    return max > 0 ? Math.log(1 + value) / Math.log(1 + max) : 0.5;
+  };
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
 
   var api = {
@@ -59,8 +62,15 @@
   };
   window.vnrukg = api;
 
+  /* Classes unticked at first (statements) are hidden only once the layout is done, so that
+     the entities they hang from are placed among their neighbours, not flung to the rim. */
   function markReady() {
     if (api.ready) { return; }
+    if (data.hiddenFamilies.length) {
+      api.setFamilies(data.families.map(function (f) { return f[0]; }).filter(function (f) {
+        return data.hiddenFamilies.indexOf(f) < 0;
+      }));
+    }
     api.ready = true;
     api.readyMs = performance.now();
     statusBox.hidden = true;
