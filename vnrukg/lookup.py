@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice, pairwise
 
 from .errors import UsageError, VnrukgError
-from .names import fold
+from .names import fold, shorten_text
 from .namespaces import expand, shorten
 from .network import Citation, Entity, EntityNetwork, Relation, year_of
 
@@ -272,7 +272,8 @@ def shortest_paths(net: EntityNetwork, a: Entity, b: Entity, limit: int = 3) -> 
 def statement(net: EntityNetwork, rel: Relation, lang: str = "en") -> str:
     """A relation as a readable statement: subject — property → object."""
     subject, obj = net.entities[rel.source], net.entities[rel.target]
-    return f"{subject.label(lang)} —{rel.label(lang)}→ {obj.label(lang)}"
+    first, last = (shorten_text(e.label(lang), 90) for e in (subject, obj))
+    return f"{first} —{rel.label(lang)}→ {last}"
 
 
 def paths_text(net: EntityNetwork, paths: list[list[Step]], lang: str = "en") -> str:

@@ -626,7 +626,7 @@ class _Builder:
         row = Row(*label, citations=citations, date=start or "")
         row.values = [Value(*self.r.labels(p), *self.r.text(o)) for p, o in self._dated(node)]
         row.values += [Value("attested", "xác nhận", c.attests, c.attests) for c in citations]
-        row.values = [v for v in row.values if v.text_en]
+        row.values = list(dict.fromkeys(v for v in row.values if v.text_en))
         self.net.entities[person].rows.append(row)
         organisation = self.ids.get(self.r.value(post, ORG.postIn)) if post is not None else None
         if organisation is not None:

@@ -262,14 +262,16 @@ def search(state: State, text: str, fmt: str, limit: int) -> None:
       vnrukg search matxcova --format json
     """
     from ..lookup import search as run_search
+    from ..names import shorten_text
 
     hits = run_search(_network(state), text, limit)
+    short = (lambda t: shorten_text(t, 60)) if fmt == "table" else (lambda t: t)
     rows = [
         [
             h.entity.id,
             h.entity.cls_en,
-            h.entity.label_vi,
-            h.entity.label_en,
+            short(h.entity.label_vi),
+            short(h.entity.label_en),
             h.matched if h.matched not in (h.entity.label_vi, h.entity.label_en) else "",
         ]
         for h in hits
