@@ -21,6 +21,8 @@ PHYSICS_LIMIT = 1000
 #: with numpy); above it, from the community layout of :func:`positions`.
 SPRING_LIMIT = 500
 SEED = 7
+#: Largest community laid out in one piece (networkx's fast dense layout stops at 500).
+GROUP_LIMIT = 400
 
 
 def use_static_layout(net: EntityNetwork, mode: str = "auto") -> bool:
@@ -68,8 +70,12 @@ def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     import networkx as nx
 
     graph = _graph(net)
-    groups = nx.community.louvain_communities(graph, seed=SEED)
-    groups = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
+    groups = [
+        part
+        for group in nx.community.louvain_communities(graph, seed=SEED)
+        for part in _split(graph, sorted(group))
+    ]
+    groups = sorted(groups, key=lambda g: (-len(g), g[0]))
     placed: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
     row_width = _row_width(sum(_radius(len(g)) ** 2 for g in groups))
@@ -82,6 +88,37 @@ def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
         x += 2 * radius
         row_height = max(row_height, 2 * radius)
     return placed
+
+
+def _split(graph, group: list[str]) -> list[list[str]]:
+    """Communities cut down to at most :data:`GROUP_LIMIT` nodes.
+
+    networkx lays out a graph of under 500 nodes with dense numpy arithmetic, and a larger
+    one with a Python loop per node and iteration, so a big community is split again
+    (Louvain at a finer resolution), or, failing that, cut in breadth-first order.
+    """
+    import networkx as nx
+
+    if len(group) <= GROUP_LIMIT:
+        return [group]
+    parts = nx.community.louvain_communities(graph.subgraph(group), resolution=2.0, seed=SEED)
+    if len(parts) == 1:
+        order = _breadth_first(graph.subgraph(group), group)
+        return [order[i : i + GROUP_LIMIT] for i in range(0, len(order), GROUP_LIMIT)]
+    return [piece for part in parts for piece in _split(graph, sorted(part))]
+
+
+def _breadth_first(graph, group: list[str]) -> list[str]:
+    import networkx as nx
+
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in group:
+        if start not in seen:
+            found = [start, *(v for _, v in nx.bfs_edges(graph, start, sort_neighbors=sorted))]
+            order += found
+            seen.update(found)
+    return order
 
 
 def _radius(size: int) -> float:
