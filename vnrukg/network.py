@@ -524,7 +524,7 @@ class _Builder:
             family=self.r.family(cls),
             label_en=en,
             label_vi=vi,
-            aliases=[a for a in self.r.aliases(node) if a not in (en, vi)],
+            aliases=list(dict.fromkeys(a for a in self.r.aliases(node) if a not in (en, vi))),
             citations=self.r.citations(node),
         )
         self._dates(node, entity)

@@ -206,6 +206,23 @@ def test_hover_shows_names_class_and_evidence(session):
     assert "“Su-30MK2” — 75 năm quan hệ Việt Nam - Liên bang Nga" in text
 
 
+def test_link_details_show_the_statements_and_quotes(session):
+    edge = session.js(
+        "window.vnrukg.edges.get({filter: e => e.from === 'vnrd:talks-2024-08-13-giang-belousov'"
+        " && e.to === 'vnrd:phan-van-giang'})[0].id"
+    )
+    session.js("id => window.vnrukg.showEdge(id)", edge)
+    text = session.page.inner_text("#details")
+    assert "guest (vnrd:talks-2024-08-13-giang-belousov)" in text
+    assert "Ngày 13/8 (theo giờ Moscow)" in text
+    tenure = session.js(
+        "window.vnrukg.edges.get({filter: e => e.from === 'vnrd:phan-van-giang'"
+        " && e.to === 'vnrd:mod-vietnam'})[0].id"
+    )
+    session.js("id => window.vnrukg.showEdge(id)", tenure)
+    assert "attests 2024-08-13" in session.page.inner_text("#details")
+
+
 def test_language_switch(session):
     session.page.select_option("#lang", "vi")
     assert session.js("window.vnrukg.nodes.get('vnrd:russia').label") == "Liên bang Nga"

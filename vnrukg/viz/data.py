@@ -75,7 +75,7 @@ def page_data(
     for number, (pair, rels) in enumerate(sorted(_merge(net.relations).items())):
         edge_id = f"e{number}"
         pyvis_net.add_edge(pair[0], pair[1], **_edge(edge_id, rels, lang))
-        data.edge_details[edge_id] = [_relation_details(r) for r in rels]
+        data.edge_details[edge_id] = [_relation_details(r, net) for r in rels]
     years = [y for e in net.entities.values() for y in e.years() if y is not None]
     data.years = (min(years), max(years)) if years else (None, None)
     return data
@@ -149,5 +149,16 @@ def entity_details(entity: Entity) -> dict:
     }
 
 
-def _relation_details(rel: Relation) -> list:
-    return [rel.label_en, rel.label_vi, rel.source, rel.target, rel.fact, _cites(rel.citations)]
+def _relation_details(rel: Relation, net: EntityNetwork) -> list:
+    """A relation's names, ends and fact; its citations only where they are not simply those
+    of the entity that states it (then the page reads them from that entity's details)."""
+    stated_by = net.entities.get(rel.fact)
+    same = stated_by is not None and stated_by.citations == rel.citations
+    return [
+        rel.label_en,
+        rel.label_vi,
+        rel.source,
+        rel.target,
+        rel.fact,
+        None if same else _cites(rel.citations),
+    ]

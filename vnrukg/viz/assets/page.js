@@ -415,13 +415,14 @@
     data.edgeDetails[edgeId].forEach(function (r) {
       var box = el("div", null, "row");
       box.appendChild(el("strong", pick(r) + " (" + r[4] + ")"));
-      citationList(r[5], box);
+      citationList(r[5] === null ? data.details[r[4]].cites : r[5], box);
       detailsBox.appendChild(box);
     });
     detailsBox.hidden = false;
   }
   var byIdEdge = {};
   data.edges.forEach(function (e) { byIdEdge[e.id] = e; });
+  api.showEdge = showEdge;
 
   network.on("click", function (params) {
     if (params.nodes.length) { showDetails(params.nodes[0]); }
