@@ -3,8 +3,8 @@
 import json
 
 from click.testing import CliRunner
-from viz_support import viz_kg, viz_net, viz_root  # noqa: F401
 
+from tests.viz_support import viz_kg, viz_net, viz_root  # noqa: F401
 from vnrukg.analyze import analyze, format_analysis, per_year
 from vnrukg.cli import cli
 

@@ -2,8 +2,8 @@
 
 import networkx as nx
 from click.testing import CliRunner
-from viz_support import viz_kg, viz_net, viz_root  # noqa: F401
 
+from tests.viz_support import viz_kg, viz_net, viz_root  # noqa: F401
 from vnrukg.cli import cli
 from vnrukg.gephi import network_bytes
 

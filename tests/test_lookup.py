@@ -6,8 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from viz_support import viz_kg, viz_net, viz_root  # noqa: F401
 
+from tests.viz_support import viz_kg, viz_net, viz_root  # noqa: F401
 from vnrukg.cli import cli
 from vnrukg.errors import UsageError, VnrukgError
 from vnrukg.lookup import resolve, search, shortest_paths, show_text, statement, timeline
@@ -142,7 +142,7 @@ def test_path_command(viz_root):
 
 
 def test_path_command_without_a_path(tmp_path):
-    from viz_support import make_project
+    from tests.viz_support import make_project
 
     root = make_project(tmp_path / "p")
     (root / "graph" / "island.ttl").write_text(

@@ -1,7 +1,6 @@
 """The entity network built from the fixture graphs, and its filters."""
 
-from viz_support import viz_kg, viz_net, viz_root  # noqa: F401
-
+from tests.viz_support import viz_kg, viz_net, viz_root  # noqa: F401
 from vnrukg.network import (
     FAMILIES,
     ego_subset,

@@ -53,8 +53,7 @@ def guess_format(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in EXTENSIONS:
         raise UsageError(
-            f"cannot tell the format from {Path(path).name!r}: pass --format "
-            f"({', '.join(FORMATS + NETWORK_FORMATS)})"
+            f"cannot tell the format from {Path(path).name!r}: pass --format ({', '.join(FORMATS)})"
         )
     return EXTENSIONS[suffix]
 

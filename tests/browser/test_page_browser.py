@@ -9,15 +9,11 @@ the tests are skipped when it is missing.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from viz_support import REPO, make_project
-
+from tests.viz_support import REPO, make_project
 from vnrukg.names import fold
 from vnrukg.network import build_network, period_subset
 from vnrukg.viz import render
