@@ -9,6 +9,7 @@ joins the property labels; its evidence lists each relation with its citations.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from pyvis.network import Network
@@ -90,6 +91,8 @@ def _node(entity: Entity, lang: str, degree: int, position) -> dict:
         "shape": shape(entity.family),
         "color": node_colour(entity.family),
         "value": degree,
+        # hubs repel more, so that the two state hubs do not sit on top of each other
+        "mass": round(1 + math.log2(1 + degree) / 2, 2),
         "family": entity.family,
         "dated": is_dated(entity),
         "y0": first,

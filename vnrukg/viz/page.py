@@ -92,7 +92,7 @@ def vis_options(size: int, physics: bool) -> dict:
             "scaling": {
                 "min": 9,
                 "max": 40,
-                "label": {"enabled": True, "min": 10, "max": 28, "drawThreshold": 6},
+                "label": {"enabled": True, "min": 10, "max": 30, "drawThreshold": 5},
             },
             "font": {
                 "size": 13,
