@@ -77,6 +77,13 @@ def build(kg: KnowledgeGraph, out_dir: Path) -> BuildResult:
     return result
 
 
+def _network_outputs(kg: KnowledgeGraph, out_dir: Path):
+    """The network page and GraphML/GEXF (imported only when a build runs)."""
+    from .viz import build_outputs
+
+    return build_outputs(kg, out_dir)
+
+
 #: Further outputs (for example the network page): functions ``(kg, out_dir)`` yielding
 #: ``(path, data)`` pairs, registered by the modules that make them.
-EXTRA_OUTPUTS: list = []
+EXTRA_OUTPUTS: list = [_network_outputs]

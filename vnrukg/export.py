@@ -20,6 +20,8 @@ from .store import KnowledgeGraph
 from .util import atomic_write
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "xml")
+#: Network formats for Gephi and the like, made by :mod:`vnrukg.gephi` from the entity network.
+NETWORK_FORMATS = ("graphml", "gexf")
 EXTENSIONS = {
     ".ttl": "ttl",
     ".turtle": "ttl",
@@ -31,6 +33,8 @@ EXTENSIONS = {
     ".rdf": "xml",
     ".xml": "xml",
     ".owl": "xml",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
 }
 MEDIA_TYPES = {
     "ttl": "text/turtle",
@@ -39,6 +43,8 @@ MEDIA_TYPES = {
     "trig": "application/trig",
     "jsonld": "application/ld+json",
     "xml": "application/rdf+xml",
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
 }
 
 
@@ -173,6 +179,11 @@ def serialize_dataset(named: dict[URIRef, Graph], fmt: str) -> bytes:
 
 def export_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
     """The whole knowledge graph in ``fmt``; quad formats keep one named graph per file."""
+    if fmt in NETWORK_FORMATS:
+        from .gephi import network_bytes
+        from .network import build_network
+
+        return network_bytes(build_network(kg), fmt)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt in ("nq", "trig"):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import VnrukgError
-from ..export import FORMATS, export_bytes, guess_format
+from ..export import FORMATS, NETWORK_FORMATS, export_bytes, guess_format
 from ..project import find_sources
 from .common import CONTEXT_SETTINGS, State, pass_state, sources_option, write_output
 
@@ -131,9 +131,10 @@ def build(state: State, out_dir: Path, sources: Path | None, skip_validation: bo
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(FORMATS + NETWORK_FORMATS),
     default=None,
-    help="RDF format; guessed from the output file's extension when omitted.",
+    help="RDF format, or graphml/gexf for the entity network (Gephi); guessed from the output "
+    "file's extension when omitted.",
 )
 @click.option(
     "-o",
@@ -148,11 +149,13 @@ def export(state: State, fmt: str | None, output: str) -> None:
 
     Formats: ttl, nt, nq, trig, jsonld, xml. TriG and N-Quads keep one named graph per curated
     file (vnrg:graph/...), one per ontology file and vnrg:inferred for derived triples.
+    graphml and gexf write the entity network the page draws, for Gephi.
 
     \b
     Examples:
       vnrukg export -o vnrukg.ttl
       vnrukg export --format nt | wc -l
+      vnrukg export -o vnrukg.gexf
     """
     if fmt is None:
         fmt = "ttl" if output == "-" else guess_format(output)

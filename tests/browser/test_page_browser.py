@@ -1,0 +1,237 @@
+"""The network page in a real browser: headless Debian chromium, driven by Playwright.
+
+Every request that is not for the page's own file is aborted and counted (there must be
+none), every console error or warning fails the test, and a screenshot is written into
+``test-artifacts/``. Needs ``/usr/bin/chromium`` (``.ci/run`` installs it with apt); outside CI
+the tests are skipped when it is missing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.viz_support import REPO, make_project
+from vnrukg.names import fold
+from vnrukg.network import build_network, period_subset
+from vnrukg.viz import render
+from vnrukg.viz.data import page_data
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = REPO / "test-artifacts"
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing: CI must install chromium")
+    pytest.skip(f"{CHROMIUM} not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def network(tmp_path_factory):
+    from vnrukg.project import Project
+    from vnrukg.store import load
+
+    root = make_project(tmp_path_factory.mktemp("browser") / "project")
+    return build_network(load(Project(root)))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+class Session:
+    """A page opened from disk with networking cut off, recording what goes wrong."""
+
+    def __init__(self, browser, path: Path):
+        self.requests: list[str] = []
+        self.problems: list[str] = []
+        self.dialogs: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri())
+        # a selector wait: wait_for_function would eval() a string, which the page's CSP forbids
+        self.page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=120_000)
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def _console(self, message):
+        if message.type in ("error", "warning"):
+            self.problems.append(f"{message.type}: {message.text}")
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def visible_nodes(self) -> set[str]:
+        return set(self.js("window.vnrukg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+    def visible_edges(self) -> int:
+        return self.js("window.vnrukg.edges.get({filter: e => !e.hidden}).length")
+
+    def close(self) -> None:
+        assert self.requests == [], "the page tried to load from the network"
+        assert self.problems == []
+        assert self.dialogs == []
+        self.context.close()
+
+
+@pytest.fixture
+def session(browser, network, tmp_path):
+    path = tmp_path / "network.html"
+    path.write_text(render(network).html, encoding="utf-8")
+    opened = Session(browser, path)
+    yield opened
+    opened.close()
+
+
+def _expected_edges(sub) -> int:
+    return len({(r.source, r.target) for r in sub.relations if r.source != r.target})
+
+
+def test_page_loads_offline_with_every_node_and_edge(session, network):
+    data = page_data(network)
+    assert session.js("window.vnrukg.nodes.length") == len(data.nodes) == 21
+    assert session.js("window.vnrukg.edges.length") == len(data.edges) == 33
+    assert session.js("window.vnrukg.network.physics.physicsEnabled") is False  # settled
+    assert session.page.inner_text("#visible") == ("Showing 21 of 21 entities and 33 of 33 links.")
+    legend = session.page.locator("#legend li").all_inner_texts()
+    assert legend[0].split() == ["States", "3"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    session.page.screenshot(path=str(ARTIFACTS / "network-fixture.png"))
+
+
+def test_search_with_and_without_diacritics(session):
+    for text in ("Phan Văn Giang", "Đối thoại  Chiến lược", "Москва", "Ёлка", "Mát-xcơ-va"):
+        assert session.js("t => window.vnrukg.fold(t)", text) == fold(text)
+    assert session.js("window.vnrukg.search('phan van giang')")[0] == "vnrd:phan-van-giang"
+    assert session.js("window.vnrukg.search('matxcova')") == ["vnrd:moscow"]
+    session.page.fill("#search", "doi thoai chien luoc quoc phong viet")
+    first = session.page.locator("#results li").first
+    assert first.inner_text().startswith("Vietnam–Russia Defence Strategic Dialogue")
+    session.page.press("#search", "Enter")
+    assert session.page.inner_text("#details h2") == "Vietnam–Russia Defence Strategic Dialogue"
+    selected = session.js("window.vnrukg.network.getSelectedNodes()")
+    assert selected == ["vnrd:defence-strategic-dialogue"]
+
+
+@pytest.mark.parametrize("since, until", [(2012, 2013), (None, 1990), (2020, None), (2018, 2018)])
+def test_period_filter_matches_the_python_rule(session, network, since, until):
+    counts = session.js("([s, u]) => window.vnrukg.setPeriod(s, u)", [since, until])
+    expected = period_subset(network, since, until)
+    assert session.visible_nodes() == set(expected.entities)
+    assert counts == {"nodes": len(expected.entities), "edges": _expected_edges(expected)}
+    assert session.visible_edges() == _expected_edges(expected)
+
+
+def test_period_control_in_the_page(session, network):
+    session.page.fill("#since", "2012")
+    session.page.fill("#until", "2013")
+    assert session.visible_nodes() == set(period_subset(network, 2012, 2013).entities)
+    session.page.click("#period-reset")
+    assert len(session.visible_nodes()) == 21
+
+
+def test_class_legend_filters(session):
+    session.page.click("#classes-none")
+    assert session.visible_nodes() == set()
+    session.page.check('#legend input[data-family="state"]')
+    assert session.visible_nodes() == {"vnrd:russia", "vnrd:soviet-union", "vnrd:vietnam"}
+    assert session.visible_edges() == 1  # successor of
+
+
+def test_injected_label_is_inert_text(session):
+    session.page.fill("#search", "<img src=x")
+    assert (
+        session.page.locator("#results li")
+        .first.inner_text()
+        .startswith("<img src=x onerror=alert(1)>")
+    )
+    session.page.press("#search", "Enter")
+    assert session.page.inner_text("#details h2") == "<img src=x onerror=alert(1)>"
+    assert "</script><script>alert(2)</script>" in session.page.inner_text("#details")
+    assert "<!-- <script>alert(3)</script> & \u2028" in session.js(
+        "document.querySelector('#details blockquote').textContent"
+    )
+    assert session.js("document.querySelectorAll('img, iframe').length") == 0
+    assert session.js("document.querySelectorAll('script').length") == 3
+
+
+def test_hover_shows_names_class_and_evidence(session):
+    box = session.js(
+        """() => {
+        const net = window.vnrukg.network;
+        const p = net.canvasToDOM(net.getPositions(['vnrd:su-30mk2'])['vnrd:su-30mk2']);
+        const r = document.getElementById('network').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }"""
+    )
+    session.page.mouse.move(box[0], box[1])
+    session.page.wait_for_selector("#tooltip:not([hidden])", timeout=5_000)
+    text = session.page.inner_text("#tooltip")
+    assert text.splitlines()[:3] == ["Su-30MK2", "Weapon system", "weapon type: fighter aircraft"]
+    assert "“Su-30MK2” — 75 năm quan hệ Việt Nam - Liên bang Nga" in text
+
+
+def test_link_details_show_the_statements_and_quotes(session):
+    edge = session.js(
+        "window.vnrukg.edges.get({filter: e => e.from === 'vnrd:talks-2024-08-13-giang-belousov'"
+        " && e.to === 'vnrd:phan-van-giang'})[0].id"
+    )
+    session.js("id => window.vnrukg.showEdge(id)", edge)
+    text = session.page.inner_text("#details")
+    assert "guest (vnrd:talks-2024-08-13-giang-belousov)" in text
+    assert "Ngày 13/8 (theo giờ Moscow)" in text
+    tenure = session.js(
+        "window.vnrukg.edges.get({filter: e => e.from === 'vnrd:phan-van-giang'"
+        " && e.to === 'vnrd:mod-vietnam'})[0].id"
+    )
+    session.js("id => window.vnrukg.showEdge(id)", tenure)
+    assert "attests 2024-08-13" in session.page.inner_text("#details")
+
+
+def test_language_switch(session):
+    session.page.select_option("#lang", "vi")
+    assert session.js("window.vnrukg.nodes.get('vnrd:russia').label") == "Liên bang Nga"
+    assert session.page.locator("#legend li").first.inner_text().split("\n")[0] == "Quốc gia"
+
+
+def test_static_layout_page(browser, network, tmp_path):
+    path = tmp_path / "static.html"
+    path.write_text(render(network, layout="static").html, encoding="utf-8")
+    opened = Session(browser, path)
+    try:
+        positions = opened.js("window.vnrukg.network.getPositions()")
+        assert len(positions) == 21
+        assert opened.js("window.vnrukg.nodes.get('vnrd:russia').x") is not None
+    finally:
+        opened.close()

@@ -1,0 +1,178 @@
+"""search, show, timeline and path on the fixture network."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tests.viz_support import viz_kg, viz_net, viz_root  # noqa: F401
+from vnrukg.cli import cli
+from vnrukg.errors import UsageError, VnrukgError
+from vnrukg.lookup import resolve, search, shortest_paths, show_text, statement, timeline
+
+
+def _run(root, *args):
+    return CliRunner().invoke(cli, ["--root", str(root), *args])
+
+
+def test_search_ignores_diacritics_and_finds_aliases(viz_net):
+    assert [h.entity.id for h in search(viz_net, "phan van giang")][:1] == ["vnrd:phan-van-giang"]
+    assert search(viz_net, "PHAN VĂN GIANG")[0].rank == 0
+    hit = search(viz_net, "matxcova")[0]
+    assert (hit.entity.id, hit.matched) == ("vnrd:moscow", "Matxcơva")
+    assert search(viz_net, "москва")[0].entity.id == "vnrd:moscow"
+    assert (
+        search(viz_net, "doi thoai chien luoc quoc phong viet")[0].entity.id
+        == "vnrd:defence-strategic-dialogue"
+    )
+    assert search(viz_net, "nothing like this") == []
+    with pytest.raises(UsageError):
+        search(viz_net, "  ")
+
+
+def test_resolve_by_iri_slug_and_name(viz_net):
+    iri = "https://w3id.org/vnrukg/id/russia"
+    for text in (iri, f"<{iri}>", "vnrd:russia", "russia", "Liên bang Nga", "russian federation"):
+        assert resolve(viz_net, text).id == "vnrd:russia"
+    with pytest.raises(VnrukgError, match=r"no entity named 'xyzzy'"):
+        resolve(viz_net, "xyzzy")
+    with pytest.raises(VnrukgError, match=r"did you mean vnrd:dsd-session-5"):
+        resolve(viz_net, "dialogue")
+
+
+def test_show_text(viz_net):
+    text = show_text(viz_net, resolve(viz_net, "su-30mk2"))
+    assert text == (
+        "Su-30MK2\n"
+        "vnrd:su-30mk2 · Weapon system (Hệ thống vũ khí)\n"
+        "weapon type: fighter aircraft\n"
+        "evidence (1):\n"
+        "  “Su-30MK2” — 75 năm quan hệ Việt Nam - Liên bang Nga (vnrd:source-001)\n"
+        "links (1):\n"
+        "  ← weapon system: Sale of Su-30MK2 (2009) (vnrd:transfer-su-30mk2-2009)\n"
+        "      “12 Su-30MK2” — 75 năm quan hệ Việt Nam - Liên bang Nga (vnrd:source-001)\n"
+    )
+
+
+def test_show_command(viz_root):
+    result = _run(viz_root, "show", "phan van giang", "--lang", "vi")
+    assert result.exit_code == 0
+    assert result.output.startswith("Phan Văn Giang — Phan Van Giang\n")
+    assert "• Bộ trưởng Bộ Quốc phòng Việt Nam\n" in result.output
+    assert "  ← khách, bên thăm: Hội đàm Phan Văn Giang – Andrey Belousov" in result.output
+    data = json.loads(_run(viz_root, "show", "vnrd:moscow", "--format", "json").output)
+    assert data["aliases"] == ["Москва", "Matxcơva"]
+    assert {link["other"] for link in data["links"]} == {"vnrd:russia", "vnrd:visit-2012-07"}
+    missing = _run(viz_root, "show", "nobody")
+    assert missing.exit_code == 1
+
+
+def test_timeline(viz_net):
+    items = timeline(viz_net)
+    assert [(i.date, i.entity.id) for i in items] == [
+        ("1978-11-03", "vnrd:treaty-1978"),
+        ("1994-06-16", "vnrd:treaty-1994"),
+        ("2009", "vnrd:transfer-su-30mk2-2009"),
+        ("2012", "vnrd:partnership-2012"),
+        ("2012-07-27", "vnrd:joint-statement-2012"),
+        ("2012-07-27", "vnrd:visit-2012-07"),
+        ("2018", "vnrd:dsd-session-4"),
+        ("2022-11", "vnrd:dsd-session-5"),
+        ("2024-08-13", "vnrd:talks-2024-08-13-giang-belousov"),
+    ]
+    assert all(i.citations for i in items)
+    assert [i.entity.id for i in timeline(viz_net, 2018, 2022, ["session"])] == [
+        "vnrd:dsd-session-4",
+        "vnrd:dsd-session-5",
+    ]
+    with pytest.raises(UsageError):
+        timeline(viz_net, kinds=["person"])
+
+
+def test_timeline_command(viz_root):
+    result = _run(viz_root, "timeline", "--since", "2022")
+    assert result.output == (
+        "2022-11     Fifth Defence Strategic Dialogue [Session of a mechanism]"
+        " (vnrd:dsd-session-5)\n"
+        "            “lần thứ 5” — Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Bộ Quốc phòng"
+        " Liên bang Nga (vnrd:source-004)\n"
+        "2024-08-13  Talks between Phan Van Giang and Andrey Belousov [Talks]"
+        " (vnrd:talks-2024-08-13-giang-belousov)\n"
+        "            “Ngày 13/8 (theo giờ Moscow), Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị,"
+        " Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng Việt Nam đã hội đàm với đồng chí"
+        " Andrey Removich Belousov” — Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Bộ Quốc phòng"
+        " Liên bang Nga (vnrd:source-004)\n"
+        "(2 dated entries)\n"
+    )
+    text = _run(viz_root, "timeline", "--kind", "agreement", "--format", "csv").output
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["date", "id", "class", "name", "quote", "source"]
+    assert [r[1] for r in rows[1:]] == [
+        "vnrd:treaty-1978",
+        "vnrd:treaty-1994",
+        "vnrd:joint-statement-2012",
+    ]
+    assert _run(viz_root, "timeline", "--kind", "person").exit_code == 2
+
+
+def test_shortest_paths(viz_net):
+    a, b = resolve(viz_net, "andrey belousov"), resolve(viz_net, "phan van giang")
+    paths = shortest_paths(viz_net, a, b)
+    assert len(paths) == 1
+    assert [statement(viz_net, r) for s in paths[0] for r in s.relations] == [
+        "Talks between Phan Van Giang and Andrey Belousov —host→ Andrey Removich Belousov",
+        "Talks between Phan Van Giang and Andrey Belousov —guest→ Phan Van Giang",
+    ]
+    with pytest.raises(UsageError):
+        shortest_paths(viz_net, a, a)
+
+
+def test_path_command(viz_root):
+    result = _run(viz_root, "path", "vnrd:soviet-union", "phan-van-giang", "--max", "1")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "path 1 of 1 (3 links): Soviet Union … Phan Van Giang"
+    assert lines[1] == "  1. Russian Federation —successor of→ Soviet Union"
+    assert lines[2].startswith("       “Liên bang Nga với tư cách “Quốc gia kế tục Liên” — 75 năm")
+    data = json.loads(_run(viz_root, "path", "su-30mk2", "russia", "--format", "json").output)
+    assert data[0][0]["relations"][0]["property"] == "vnru:weaponSystem"
+    assert data[0][0]["relations"][0]["citations"][0]["quote"] == "12 Su-30MK2"
+
+
+def test_path_command_without_a_path(tmp_path):
+    from tests.viz_support import make_project
+
+    root = make_project(tmp_path / "p")
+    (root / "graph" / "island.ttl").write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix vnrd: <https://w3id.org/vnrukg/id/> .\n"
+        "@prefix vnru: <https://w3id.org/vnrukg/ontology#> .\n"
+        'vnrd:island a vnru:Place ; skos:prefLabel "Island"@en , "Đảo"@vi .\n',
+        encoding="utf-8",
+    )
+    result = _run(root, "path", "island", "russia")
+    assert (result.exit_code, result.output) == (1, "no path\n")
+
+
+def test_search_command(viz_root):
+    result = _run(viz_root, "search", "matxcova")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[2].split() == [
+        "vnrd:moscow",
+        "Place",
+        "Mát-xcơ-va",
+        "Moscow",
+        "Matxcơva",
+    ]
+    assert _run(viz_root, "search", "zzzz").exit_code == 1
+    data = json.loads(_run(viz_root, "search", "giang", "--format", "json").output)
+    assert data[0]["id"] == "vnrd:phan-van-giang"
+
+
+@pytest.mark.parametrize("command", ["analyze", "path", "timeline", "search", "show"])
+def test_help_has_examples(command):
+    result = CliRunner().invoke(cli, [command, "-h"])
+    assert result.exit_code == 0
+    assert "Example" in result.output

@@ -1,0 +1,153 @@
+"""The network page: its node and edge lists (golden), its HTML, the viz command, the build."""
+
+import json
+import re
+
+from click.testing import CliRunner
+
+from tests.viz_support import check_golden, viz_kg, viz_net, viz_root  # noqa: F401
+from vnrukg.cli import cli
+from vnrukg.network import EntityNetwork, Relation
+from vnrukg.viz import build_outputs, network_page, render, select
+from vnrukg.viz.data import page_data
+from vnrukg.viz.layout import positions
+from vnrukg.viz.page import script_json
+
+
+def _lists(data) -> str:
+    payload = {
+        "nodes": data.nodes,
+        "edges": data.edges,
+        "details": data.details,
+        "edge_details": data.edge_details,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def test_node_and_edge_lists_match_the_golden_file(viz_net):
+    check_golden("viz-page-data.json", _lists(page_data(viz_net, "en")))
+
+
+def test_nodes_have_style_size_and_years(viz_net):
+    data = page_data(viz_net, "en")
+    nodes = {n["id"]: n for n in data.nodes}
+    vietnam = nodes["vnrd:vietnam"]
+    assert (vietnam["shape"], vietnam["color"]["background"]) == ("hexagon", "#c0392b")
+    assert (vietnam["value"], nodes["vnrd:russia"]["value"]) == (9, 11)
+    assert nodes["vnrd:russia"]["value"] == max(n["value"] for n in data.nodes)
+    assert nodes["vnrd:partnership-2012"]["y0"] == 2012
+    assert nodes["vnrd:partnership-2012"]["y1"] is None
+    assert nodes["vnrd:treaty-1994"]["label"] == "Treaty on the Basic Principles of…"
+    assert nodes["vnrd:treaty-1994"]["label_vi"] == "Hiệp ước về những nguyên tắc cơ bản…"
+    assert len(data.nodes) == 21
+    assert len(data.edges) == 33
+    assert data.years == (1978, 2024)
+
+
+def test_parallel_relations_merge_into_one_edge():
+    from vnrukg.network import Entity
+
+    def entity(key):
+        return Entity(key, "", "vnru:State", "State", "Quốc gia", "state", key, key)
+
+    net = EntityNetwork({"a": entity("a"), "b": entity("b")})
+    net.relations = [
+        Relation("a", "b", "vnru:party", "party", "bên", "x"),
+        Relation("a", "b", "vnru:host", "host", "chủ nhà", "y"),
+        Relation("a", "b", "vnru:party", "party", "bên", "z"),
+    ]
+    data = page_data(net)
+    assert [(e["from"], e["to"], e["label"]) for e in data.edges] == [("a", "b", "party · host")]
+    assert [r[4] for r in data.edge_details["e0"]] == ["x", "y", "z"]
+
+
+def test_script_json_cannot_close_the_script():
+    text = script_json({"a": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def test_page_is_self_contained_and_escaped(viz_kg):
+    page = network_page(viz_kg, title="Test <b>title</b>")
+    html = page.html
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in html
+    assert "Content-Security-Policy" in html and "connect-src 'none'" in html
+    assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", html, re.I)
+    assert "@import" not in html
+    assert "<img src=x" not in html
+    assert "<script>alert" not in html
+    assert "<!-- <script>" not in html
+    assert "<title>Test &lt;b&gt;title&lt;/b&gt;</title>" in html
+    assert html.count("\n<script") == 3 and html.count("</script>") == 3
+    assert "sourceMappingURL" not in html
+    assert "Đối thoại Chiến lược Quốc phòng" in html  # UTF-8, not escaped to \\u
+
+
+def test_select_rejects_bad_requests(viz_net):
+    import pytest
+
+    from vnrukg.errors import UsageError, VnrukgError
+
+    with pytest.raises(UsageError, match="unknown class 'people'"):
+        select(viz_net, ["people"])
+    with pytest.raises(UsageError, match="after --until"):
+        select(viz_net, since=2020, until=2010)
+    with pytest.raises(VnrukgError, match="outside the class or period"):
+        select(viz_net, ["state"], focus="phan van giang")
+    assert sorted(select(viz_net, focus="Su-30MK2", depth=1).entities) == [
+        "vnrd:su-30mk2",
+        "vnrd:transfer-su-30mk2-2009",
+    ]
+
+
+def test_static_layout_places_every_node(viz_net):
+    placed = positions(viz_net)
+    assert set(placed) == set(viz_net.entities)
+    assert positions(viz_net) == placed  # deterministic
+    page = render(viz_net, layout="static")
+    assert not page.physics
+    assert '"physics":false' in page.html
+
+
+def test_viz_command_writes_the_page(viz_root, tmp_path):
+    out = tmp_path / "net.html"
+    result = CliRunner().invoke(
+        cli, ["--root", str(viz_root), "viz", "-o", str(out), "--since", "2012"]
+    )
+    assert result.exit_code == 0, result.output
+    expected = rf"wrote {re.escape(str(out))} \(16 entities, 24 links, [\d,]+ bytes, laid out"
+    assert re.fullmatch(expected + r" in the browser\)\n", result.stderr)
+    assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_viz_command_errors(viz_root, tmp_path):
+    runner = CliRunner()
+    base = ["--root", str(viz_root), "viz", "-o", str(tmp_path / "x.html")]
+    bad_class = runner.invoke(cli, [*base, "--class", "people"])
+    assert bad_class.exit_code == 2
+    unknown = runner.invoke(cli, [*base, "--focus", "nobody at all"])
+    assert unknown.exit_code == 1
+    assert unknown.stderr == "Error: no entity named 'nobody at all'\n"
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_viz_help():
+    result = CliRunner().invoke(cli, ["viz", "-h"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_build_outputs(viz_kg, tmp_path):
+    written = dict(build_outputs(viz_kg, tmp_path))
+    assert sorted(p.name for p in written) == ["network.html", "vnrukg.gexf", "vnrukg.graphml"]
+    assert written[tmp_path / "network.html"].startswith("<!DOCTYPE html>")
+
+
+def test_build_command_writes_the_page(viz_root, tmp_path):
+    result = CliRunner().invoke(
+        cli, ["--root", str(viz_root), "build", "-o", str(tmp_path / "dist"), "--skip-validation"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "dist" / "network.html").exists()
+    assert f"wrote {tmp_path / 'dist' / 'vnrukg.graphml'}" in result.output

@@ -1,0 +1,329 @@
+"""Commands that ask graph questions: analyze, path, timeline, search, show."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import click
+
+from .common import CONTEXT_SETTINGS, State, pass_state
+from .viz import lang_option, period_options
+
+
+def _network(state: State):
+    from ..network import build_network
+
+    return build_network(state.knowledge_graph())
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Aligned tables, one long CSV table, or JSON.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1),
+    default=10,
+    show_default=True,
+    help="How many entities each ranking lists.",
+)
+@period_options
+@lang_option
+@pass_state
+def analyze(state: State, fmt: str, top: int, since, until, lang: str) -> None:
+    """Rank entities by degree and betweenness, find communities, summarise each year.
+
+    Works on the network the page draws (entities and the links between them, each pair
+    counted once). Communities are Louvain's with a fixed seed; the per-year summary counts
+    the events, sessions, agreements and transactions of each year, the statistical
+    observations dated in it, and the entities they involve.
+
+    \b
+    Examples:
+      vnrukg analyze
+      vnrukg analyze --since 2012 --format json
+    """
+    from ..analyze import analyze as run_analysis
+    from ..analyze import format_analysis
+    from ..network import filter_network
+
+    net = filter_network(_network(state), since=since, until=until)
+    click.echo(format_analysis(run_analysis(net, top, lang), fmt), nl=False)
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("a")
+@click.argument("b")
+@click.option(
+    "--max",
+    "limit",
+    type=click.IntRange(1),
+    default=3,
+    show_default=True,
+    help="At most this many shortest paths.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Statements with citations, or JSON.",
+)
+@lang_option
+@pass_state
+def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str) -> None:
+    """Show the shortest chains of links between two entities, with their citations.
+
+    A and B are IRIs, vnrd: slugs, bare slugs or names (diacritics optional). Each link is
+    printed as a statement (subject —property→ object) followed by the quotes behind it.
+    Exits 1 when no chain joins them.
+
+    \b
+    Examples:
+      vnrukg path "Phan Van Giang" "Andrey Belousov"
+      vnrukg path vnrd:vietnam vnrd:soviet-union --max 1
+    """
+    from ..lookup import paths_text, resolve, shortest_paths
+
+    net = _network(state)
+    start, end = resolve(net, a), resolve(net, b)
+    paths = shortest_paths(net, start, end, limit)
+    if fmt == "json":
+        payload = [
+            [
+                {
+                    "from": s.start.id,
+                    "to": s.end.id,
+                    "relations": [_relation_json(r) for r in s.relations],
+                }
+                for s in p
+            ]
+            for p in paths
+        ]
+        click.echo(_json(payload), nl=False)
+    else:
+        click.echo(paths_text(net, paths, lang), nl=False)
+    if not paths:
+        raise click.exceptions.Exit(1)
+
+
+def _relation_json(rel) -> dict:
+    from dataclasses import asdict
+
+    return {
+        "source": rel.source,
+        "property": rel.prop,
+        "label_en": rel.label_en,
+        "label_vi": rel.label_vi,
+        "target": rel.target,
+        "fact": rel.fact,
+        "citations": [asdict(c) for c in rel.citations],
+    }
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@period_options
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(
+        [
+            "event",
+            "session",
+            "agreement",
+            "transaction",
+            "partnership",
+            "statement",
+            "statistics",
+            "project",
+            "mechanism",
+            "period",
+        ]
+    ),
+    help="Only these classes (repeatable; default: event, session, agreement, transaction, "
+    "partnership).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="Dated lines with their citation, CSV or JSON.",
+)
+@lang_option
+@pass_state
+def timeline(state: State, since, until, kinds, fmt: str, lang: str) -> None:
+    """List dated events, agreements, sessions and transactions in order, each with a citation.
+
+    Dates are shown at the precision the sources give (a year stays a year) and sort as text,
+    so 2024 comes before 2024-06 and 2024-06-20.
+
+    \b
+    Examples:
+      vnrukg timeline --since 2012 --until 2025
+      vnrukg timeline --kind agreement --format csv
+    """
+    from ..lookup import cite_line
+    from ..lookup import timeline as run_timeline
+
+    items = run_timeline(_network(state), since, until, kinds or None)
+    if fmt == "json":
+        from dataclasses import asdict
+
+        click.echo(
+            _json(
+                [
+                    {
+                        "date": i.date,
+                        "id": i.entity.id,
+                        "class": i.entity.cls,
+                        "label_en": i.entity.label_en,
+                        "label_vi": i.entity.label_vi,
+                        "citations": [asdict(c) for c in i.citations],
+                    }
+                    for i in items
+                ]
+            ),
+            nl=False,
+        )
+        return
+    if fmt == "csv":
+        rows = []
+        for i in items:
+            first = i.citations[0] if i.citations else None
+            rows.append(
+                [
+                    i.date,
+                    i.entity.id,
+                    i.entity.cls_en,
+                    i.entity.label(lang),
+                    first.quote if first else "",
+                    first.source if first else "",
+                ]
+            )
+        click.echo(_csv(["date", "id", "class", "name", "quote", "source"], rows), nl=False)
+        return
+    for i in items:
+        click.echo(f"{i.date:<10}  {i.entity.label(lang)} [{i.entity.cls_en}] ({i.entity.id})")
+        if i.citations:
+            click.echo(f"            {cite_line(i.citations[0])}")
+    click.echo(f"({len(items)} dated entr{'y' if len(items) == 1 else 'ies'})")
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=20,
+    show_default=True,
+    help="At most this many results.",
+)
+@pass_state
+def search(state: State, text: str, fmt: str, limit: int) -> None:
+    """Find entities by name in Vietnamese or English, diacritics optional, aliases included.
+
+    Exact names come first, then names that begin with the text, then names containing it.
+    Exits 1 when nothing matches.
+
+    \b
+    Examples:
+      vnrukg search "phan van giang"
+      vnrukg search matxcova --format json
+    """
+    from ..lookup import search as run_search
+    from ..names import shorten_text
+
+    hits = run_search(_network(state), text, limit)
+    short = (lambda t: shorten_text(t, 60)) if fmt == "table" else (lambda t: t)
+    rows = [
+        [
+            h.entity.id,
+            h.entity.cls_en,
+            short(h.entity.label_vi),
+            short(h.entity.label_en),
+            h.matched if h.matched not in (h.entity.label_vi, h.entity.label_en) else "",
+        ]
+        for h in hits
+    ]
+    header = ["id", "class", "name (vi)", "name (en)", "matched alias"]
+    if fmt == "json":
+        click.echo(
+            _json([dict(zip(["id", "class", "vi", "en", "alias"], r, strict=True)) for r in rows]),
+            nl=False,
+        )
+    elif fmt == "csv":
+        click.echo(_csv(header, rows), nl=False)
+    else:
+        from ..results import render_table
+
+        click.echo(render_table(header, rows), nl=False)
+    if not hits:
+        raise click.exceptions.Exit(1)
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("entity")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@lang_option
+@pass_state
+def show(state: State, entity: str, fmt: str, lang: str) -> None:
+    """Show everything the graph says about one entity, with citations.
+
+    ENTITY is an IRI, a vnrd: slug, a bare slug or a name (diacritics optional). Shows its
+    names, class, dates, values, folded records (posts held, observations), its own evidence
+    and every link to other entities with the quotes behind it.
+
+    \b
+    Examples:
+      vnrukg show phan-van-giang
+      vnrukg show "Liên bang Nga" --format json
+    """
+    from ..lookup import resolve, show_json, show_text
+
+    net = _network(state)
+    found = resolve(net, entity)
+    if fmt == "json":
+        click.echo(_json(show_json(net, found)), nl=False)
+    else:
+        click.echo(show_text(net, found, lang), nl=False)
+
+
+COMMANDS = [analyze, path, timeline, search, show]

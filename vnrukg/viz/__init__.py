@@ -1,0 +1,93 @@
+"""The network page: an offline HTML view of the entity network, with evidence on demand.
+
+:func:`network_page` builds the page for a loaded graph after the class, period and focus
+filters; :func:`build_outputs` is what ``vnrukg build`` writes into ``dist/`` (the page and the
+GraphML and GEXF exports).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UsageError, VnrukgError
+from ..network import FAMILIES, EntityNetwork, build_network, filter_network
+from ..store import KnowledgeGraph
+
+DEFAULT_TITLE = "Vietnam–Russia relations: the network"
+LAYOUTS = ("auto", "physics", "static")
+
+
+@dataclass
+class Page:
+    """A rendered page and what it shows."""
+
+    html: str
+    nodes: int
+    edges: int
+    physics: bool
+
+
+def select(
+    net: EntityNetwork,
+    families: Iterable[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+) -> EntityNetwork:
+    """The part of ``net`` a page shows; ``focus`` is a name, slug or IRI."""
+    families = list(families or [])
+    unknown = [f for f in families if f not in FAMILIES]
+    if unknown:
+        raise UsageError(f"unknown class {unknown[0]!r}: choose from {', '.join(FAMILIES)}")
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    if depth < 0:
+        raise UsageError("--depth must be 0 or more")
+    focus_id = None
+    if focus is not None:
+        from ..lookup import resolve
+
+        focus_id = resolve(net, focus).id
+    chosen = filter_network(net, families, since, until, focus_id, depth)
+    if focus_id is not None and focus_id not in chosen.entities:
+        raise VnrukgError(f"{focus} is outside the class or period filters")
+    return chosen
+
+
+def render(
+    net: EntityNetwork, *, lang: str = "en", layout: str = "auto", title: str = DEFAULT_TITLE
+) -> Page:
+    """The HTML page for ``net``."""
+    from .data import page_data
+    from .layout import initial_positions, positions, use_static_layout
+    from .page import render_page
+
+    if layout not in LAYOUTS:
+        raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
+    static = use_static_layout(net, layout)
+    placed = (positions if static else initial_positions)(net) if net.entities else None
+    data = page_data(net, lang, placed)
+    html = render_page(data, title=title, lang=lang, physics=not static)
+    return Page(html, len(data.nodes), len(data.edges), not static)
+
+
+def network_page(kg: KnowledgeGraph, **options) -> Page:
+    """The page for a loaded graph: ``families``, ``since``, ``until``, ``focus``, ``depth``
+    select what it shows; ``lang``, ``layout`` and ``title`` how."""
+    view = {k: options.pop(k) for k in ("lang", "layout", "title") if k in options}
+    return render(select(build_network(kg), **options), **view)
+
+
+def build_outputs(kg: KnowledgeGraph, out_dir: Path) -> Iterator[tuple[Path, bytes | str]]:
+    """The network page and the GraphML/GEXF exports, for ``vnrukg build``."""
+    from ..gephi import FORMATS, network_bytes
+
+    net = build_network(kg)
+    if not net.entities:
+        raise VnrukgError("the graph has no entities to draw")
+    yield out_dir / "network.html", render(net).html
+    for fmt in FORMATS:
+        yield out_dir / f"vnrukg.{fmt}", network_bytes(net, fmt)

@@ -1,0 +1,140 @@
+"""Positions computed in Python for networks too large for the browser's physics.
+
+A force simulation of 20,000 nodes in the browser takes minutes and leaves the page unusable
+meanwhile. Here networkx does the work once, when the page is built: the network is split
+into communities (Louvain), each community is laid out on its own with networkx's
+spring layout (Fruchterman–Reingold), and the communities are packed side by side, largest
+first, in rows. The page then draws with physics off. Smaller pages get a networkx spring
+layout of the whole as the starting point of a short physics run in the browser. Needs numpy
+and scipy (networkx's layouts use them).
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..network import EntityNetwork
+
+#: Above this many nodes the page is laid out here rather than by the browser's physics.
+PHYSICS_LIMIT = 1000
+#: Up to this many nodes the physics starts from one spring layout of the whole graph (fast
+#: with numpy); above it, from the community layout of :func:`positions`.
+SPRING_LIMIT = 500
+SEED = 7
+#: Largest community laid out in one piece (networkx's fast dense layout stops at 500).
+GROUP_LIMIT = 400
+
+
+def use_static_layout(net: EntityNetwork, mode: str = "auto") -> bool:
+    """Whether to pre-compute positions: ``static`` always, ``physics`` never, ``auto`` by size."""
+    if mode == "auto":
+        return len(net.entities) > PHYSICS_LIMIT
+    return mode == "static"
+
+
+def initial_positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
+    """Starting points for the browser's physics: one networkx spring layout of the whole.
+
+    Starting from these, vis-network needs a few hundred iterations instead of a thousand to
+    settle, and settles the same way every time.
+    """
+    import networkx as nx
+
+    graph = _graph(net)
+    if len(graph) < 2:
+        return {key: (0.0, 0.0) for key in graph}
+    if len(graph) > SPRING_LIMIT:
+        return positions(net)
+    layout = nx.spring_layout(graph, seed=SEED, iterations=60, scale=_radius(len(graph)) * 2)
+    return {key: (float(layout[key][0]), float(layout[key][1])) for key in sorted(graph)}
+
+
+def _graph(net: EntityNetwork):
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(net.entities))
+    graph.add_edges_from(
+        sorted((r.source, r.target) for r in net.relations if r.source != r.target)
+    )
+    return graph
+
+
+def stabilization_iterations(size: int) -> int:
+    """How many physics iterations the browser runs before switching physics off."""
+    return max(150, min(500, 150_000 // max(size, 1)))
+
+
+def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
+    """x, y for every entity (in vis-network's pixel space), deterministic for a network."""
+    import networkx as nx
+
+    graph = _graph(net)
+    groups = [
+        part
+        for group in nx.community.louvain_communities(graph, seed=SEED)
+        for part in _split(graph, sorted(group))
+    ]
+    groups = sorted(groups, key=lambda g: (-len(g), g[0]))
+    placed: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    row_width = _row_width(sum(_radius(len(g)) ** 2 for g in groups))
+    for group in groups:
+        radius = _radius(len(group))
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for key, (px, py) in _layout_group(graph.subgraph(group), radius).items():
+            placed[key] = (x + radius + px, y + radius + py)
+        x += 2 * radius
+        row_height = max(row_height, 2 * radius)
+    return placed
+
+
+def _split(graph, group: list[str]) -> list[list[str]]:
+    """Communities cut down to at most :data:`GROUP_LIMIT` nodes.
+
+    networkx lays out a graph of under 500 nodes with dense numpy arithmetic, and a larger
+    one with a Python loop per node and iteration, so a big community is split again
+    (Louvain at a finer resolution), or, failing that, cut in breadth-first order.
+    """
+    import networkx as nx
+
+    if len(group) <= GROUP_LIMIT:
+        return [group]
+    parts = nx.community.louvain_communities(graph.subgraph(group), resolution=2.0, seed=SEED)
+    if len(parts) == 1:
+        order = _breadth_first(graph.subgraph(group), group)
+        return [order[i : i + GROUP_LIMIT] for i in range(0, len(order), GROUP_LIMIT)]
+    return [piece for part in parts for piece in _split(graph, sorted(part))]
+
+
+def _breadth_first(graph, group: list[str]) -> list[str]:
+    import networkx as nx
+
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in group:
+        if start not in seen:
+            found = [start, *(v for _, v in nx.bfs_edges(graph, start, sort_neighbors=sorted))]
+            order += found
+            seen.update(found)
+    return order
+
+
+def _radius(size: int) -> float:
+    """The radius a community of ``size`` nodes gets: area grows with the number of nodes."""
+    return 40.0 + 28.0 * math.sqrt(size)
+
+
+def _row_width(total_area: float) -> float:
+    return 2.0 * math.sqrt(total_area) * 1.3
+
+
+def _layout_group(graph, radius: float) -> dict[str, tuple[float, float]]:
+    import networkx as nx
+
+    nodes = sorted(graph.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    layout = nx.spring_layout(graph, seed=SEED, iterations=40, scale=radius * 0.9)
+    return {key: (float(layout[key][0]), float(layout[key][1])) for key in nodes}

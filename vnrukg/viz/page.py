@@ -1,0 +1,212 @@
+"""The HTML page: one self-contained file that loads nothing from the network.
+
+vis-network's script and style sheet are inlined from the copy pyvis ships in its wheel
+(vis-network 9.1.2, dual-licensed Apache-2.0 / MIT; its licence header is kept), next to the
+page's own script and style. The data travels as JSON in a ``<script type="application/json">``
+element with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no value can close the element or
+open a comment; the page's script puts every text from the data into the document with
+``textContent``. A Content-Security-Policy allows only the page's own inline scripts (by hash),
+no network connections and no loads other than ``data:`` images.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from importlib import metadata, resources
+
+from ..errors import VnrukgError
+from ..network import FAMILIES
+from .data import PageData
+from .layout import PHYSICS_LIMIT, stabilization_iterations
+from .style import STYLE
+
+VIS_VERSION = "9.1.2"
+#: Classes whose checkbox starts unticked on larger pages: statements hang off the people who
+#: made them and would ring the picture with dozens of leaves (still one click away).
+HIDDEN_AT_FIRST = ("statement",)
+_PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
+_UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
+#: A source-map comment would make an open DevTools fetch a file that is not there.
+_SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
+
+
+def _asset(name: str) -> str:
+    return resources.files("vnrukg.viz").joinpath("assets", name).read_text("utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    """A file of the vis-network copy inside the pyvis package."""
+    try:
+        folder = resources.files("pyvis").joinpath("lib", f"vis-{VIS_VERSION}")
+        return folder.joinpath(name).read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise VnrukgError(
+            f"vis-network {VIS_VERSION} not found in the pyvis package ({exc}); "
+            "install pyvis 0.3.2 or later"
+        ) from None
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escaped)
+    return text
+
+
+def _safe_script(code: str, name: str) -> str:
+    if _UNSAFE_IN_SCRIPT.search(code):
+        raise VnrukgError(f"{name} contains '</script' or '<!--' and cannot be inlined")
+    return code
+
+
+def _safe_style(css: str) -> str:
+    if "</style" in css.lower():
+        raise VnrukgError("vis-network.css contains '</style' and cannot be inlined")
+    return css
+
+
+def _hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def vis_options(size: int, physics: bool) -> dict:
+    """vis-network options: physics that settles then stops, or none for laid-out pages."""
+    large = size > PHYSICS_LIMIT
+    options: dict = {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": physics and size <= 400},
+        "nodes": {
+            "borderWidth": 1.5,
+            "scaling": {
+                "min": 9,
+                "max": 40,
+                "label": {"enabled": True, "min": 10, "max": 30, "drawThreshold": 5},
+            },
+            "font": {
+                "size": 13,
+                "face": "system-ui, sans-serif",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+        },
+        "edges": {
+            "width": 1,
+            "selectionWidth": 2,
+            "color": {"color": "#9aa4ae", "highlight": "#222222", "hover": "#444444"},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "font": {
+                "size": 10,
+                "color": "#555555",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
+            "scaling": {"label": {"drawThreshold": 8}},
+            "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
+        },
+        "interaction": {
+            "hover": True,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "keyboard": False,
+            "navigationButtons": False,
+        },
+    }
+    if physics:
+        options["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "centralGravity": 0.025,
+                "springLength": 130,
+                "springConstant": 0.06,
+                "damping": 0.5,
+                "avoidOverlap": 0.8,
+            },
+            "minVelocity": 1.5,
+            "timestep": 0.45,
+            "stabilization": {
+                "enabled": True,
+                "iterations": stabilization_iterations(size),
+                "updateInterval": 25,
+                "fit": True,
+            },
+        }
+    else:
+        options["physics"] = {"enabled": False}
+    return options
+
+
+def _families(data: PageData) -> list[list]:
+    counts: dict[str, int] = {}
+    for node in data.nodes:
+        counts[node["family"]] = counts.get(node["family"], 0) + 1
+    return [
+        [key, en, vi, STYLE[key][0], STYLE[key][1], counts[key]]
+        for key, (en, vi) in FAMILIES.items()
+        if key in counts
+    ]
+
+
+def _summary(data: PageData) -> str:
+    quotes = {c[1] for d in data.details.values() for c in d["cites"]}
+    years = data.years
+    span = f"; {years[0]}–{years[1]}" if years[0] is not None else ""
+    return (
+        f"{len(data.nodes):,} entities, {len(data.edges):,} links, "
+        f"{len(quotes):,} quoted passages{span}."
+    )
+
+
+def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
+    """The complete HTML page for ``data``."""
+    size = len(data.nodes)
+    payload = {
+        "lang": lang,
+        "summary": _summary(data),
+        "physics": physics,
+        "edgeLabels": len(data.edges) <= 1500,
+        "hiddenFamilies": [f for f in HIDDEN_AT_FIRST if len(data.nodes) > 60],
+        "families": _families(data),
+        "years": list(data.years),
+        "nodes": data.nodes,
+        "edges": data.edges,
+        "details": data.details,
+        "edgeDetails": data.edge_details,
+        "options": vis_options(size, physics),
+    }
+    vis_js = _vis_asset("vis-network.min.js")
+    vis_js = _safe_script(_SOURCE_MAP.sub("", vis_js), "vis-network.min.js")
+    page_js = _safe_script(_asset("page.js"), "page.js")
+    parts = {
+        "LANG": lang,
+        "TITLE": html.escape(title),
+        "VERSION": html.escape(_version()),
+        "SCRIPT_HASHES": f"{_hash(vis_js)} {_hash(page_js)}",
+        "VIS_CSS": _safe_style(_vis_asset("vis-network.css")),
+        "PAGE_CSS": _asset("page.css"),
+        "DATA": script_json(payload),
+        "VIS_JS": vis_js,
+        "PAGE_JS": page_js,
+    }
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("template.html"))
+
+
+def _version() -> str:
+    try:
+        return metadata.version("vnrukg")
+    except metadata.PackageNotFoundError:
+        return "dev"
