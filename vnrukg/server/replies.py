@@ -15,6 +15,18 @@ from .negotiation import NotAcceptable
 JSON_TYPE = "application/json; charset=utf-8"
 
 
+class TooLarge(UsageError):
+    """A request body or query string over the size limit (HTTP 413)."""
+
+
+class UnsupportedMediaType(UsageError):
+    """A POST body of a type the SPARQL protocol does not define for queries (HTTP 415)."""
+
+
+class NotFound(VnrukgError):
+    """No such resource, query or page (HTTP 404)."""
+
+
 @dataclass
 class Reply:
     """An HTTP answer made outside the web framework (in a worker process, say)."""
@@ -38,6 +50,12 @@ def from_exception(exc: Exception) -> Reply:
         return error(400, "syntax-error", str(exc), line=exc.line, column=exc.column)
     if isinstance(exc, ForbiddenQuery):
         return error(403, "forbidden", str(exc))
+    if isinstance(exc, TooLarge):
+        return error(413, "too-large", str(exc))
+    if isinstance(exc, UnsupportedMediaType):
+        return error(415, "unsupported-media-type", str(exc))
+    if isinstance(exc, NotFound):
+        return error(404, "not-found", str(exc))
     if isinstance(exc, NotAcceptable):
         return error(406, "not-acceptable", str(exc))
     if isinstance(exc, UsageError):

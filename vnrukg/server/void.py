@@ -82,7 +82,7 @@ def _vocabularies(graph: Graph) -> set[str]:
 
 
 def void_description(
-    graph: Graph, endpoint: str, classes: Counter[URIRef], examples: list[URIRef]
+    graph: Graph, endpoint: str, classes: dict[URIRef, int], examples: list[URIRef]
 ) -> Graph:
     """The VoID description of the dataset, with the endpoint's address."""
     out = _new_graph()
