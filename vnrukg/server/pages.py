@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from ..namespaces import BASE, VNRU, shorten
@@ -74,7 +74,7 @@ class Description:
 
 
 def _label(graph: Graph, node: Node, lang: str) -> str:
-    for prop in (SKOS.prefLabel, DCTERMS.title):
+    for prop in (SKOS.prefLabel, DCTERMS.title, RDFS.label):
         for value in graph.objects(node, prop):
             if isinstance(value, Literal) and value.language == lang:
                 return str(value)
