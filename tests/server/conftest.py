@@ -72,6 +72,12 @@ class Server:
         return out
 
 
+@pytest.fixture
+def project_factory():
+    """``make_project`` for tests that need a project of their own."""
+    return make_project
+
+
 @pytest.fixture(scope="session")
 def project(tmp_path_factory) -> Path:
     return make_project(tmp_path_factory.mktemp("project"))

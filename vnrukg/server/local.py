@@ -41,8 +41,13 @@ async def _call(app, method: str, path: str, headers: dict[str, str], body: byte
     pending = [{"type": "http.request", "body": body, "more_body": False}]
     answer = Answer(0, {}, b"")
 
+    finished = asyncio.Event()
+
     async def receive():
-        return pending.pop() if pending else {"type": "http.disconnect"}
+        if pending:
+            return pending.pop()
+        await finished.wait()  # the client stays connected until the response is complete
+        return {"type": "http.disconnect"}
 
     async def send(message):
         if message["type"] == "http.response.start":
@@ -50,6 +55,8 @@ async def _call(app, method: str, path: str, headers: dict[str, str], body: byte
             answer.headers = {k.decode(): v.decode() for k, v in message.get("headers", [])}
         elif message["type"] == "http.response.body":
             answer.body += message.get("body", b"")
+            if not message.get("more_body", False):
+                finished.set()
 
     await app(scope, receive, send)
     return answer
