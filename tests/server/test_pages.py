@@ -174,7 +174,8 @@ vnrd:evil a vnru:Person ;
     skos:prefLabel "<script>alert('en')</script>"@en , "Ác <b>nhân</b> & co"@vi ;
     skos:altLabel "\\"><img src=x onerror=alert(1)>"@en ;
     vnru:nationality vnrd:russia ;
-    vnru:citation [ vnru:quote "<iframe src=javascript:alert(2)>"@vi ; vnru:source vnrd:source-001 ] .
+    vnru:citation [ vnru:quote "<iframe src=javascript:alert(2)>"@vi ;
+                    vnru:source vnrd:source-001 ] .
 """
 
 
