@@ -33,7 +33,7 @@ def test_json():
 
 
 def test_xml():
-    assert to_xml(RESULT).splitlines()[6:10] == [
+    assert to_xml(RESULT).splitlines()[7:11] == [
         "  <results>",
         "    <result>",
         '      <binding name="s"><uri>https://w3id.org/vnrukg/id/x</uri></binding>',
