@@ -13,11 +13,13 @@ import contextlib
 import dataclasses
 import json
 import logging
+import os
 import socket
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from ..errors import VnrukgError
 from . import replies, worker
@@ -26,6 +28,7 @@ from .worker import Job, WorkerSettings
 
 log = logging.getLogger("vnrukg.server")
 STARTUP_SECONDS = 300.0
+_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 
 
 class _Worker:
@@ -34,11 +37,14 @@ class _Worker:
     def __init__(self, settings: WorkerSettings):
         # A fresh interpreter (not multiprocessing's spawn, which re-imports the caller's main
         # module): nothing of the server's state, threads or sockets reaches the worker.
+        # -P: the current folder is not on its import path; the package is, explicitly.
         ours, theirs = socket.socketpair()
-        command = [sys.executable, "-m", worker.__name__, str(theirs.fileno())]
+        command = [sys.executable, "-P", "-m", worker.__name__, str(theirs.fileno())]
         command.append(json.dumps(dataclasses.asdict(settings)))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (_PACKAGE_PARENT, env.get("PYTHONPATH"))))
         self.process = subprocess.Popen(
-            command, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL
+            command, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env=env
         )
         theirs.close()
         self.conn = Connection(ours.detach())
