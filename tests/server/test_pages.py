@@ -205,3 +205,19 @@ def test_network_page_when_built(tmp_path, project_factory):
 
 def test_queries_list_json_is_valid(server):
     assert json.loads(page(server, "/queries", Accept="application/json").text)[0]["text"]
+
+
+def test_cors_only_when_asked(project):
+    import asyncio
+
+    from vnrukg.server.app import create_app
+    from vnrukg.server.local import _call
+    from vnrukg.server.site import build_site
+
+    kg = load(Project(project))
+    headers = {"origin": "https://example.org", "accept": "text/turtle"}
+    for cors, expected in ((None, None), ("https://example.org", "https://example.org")):
+        app = create_app(build_site(ServerConfig(cors=cors), kg))
+        answer = asyncio.run(_call(app, "GET", "/id/russia", headers, b""))
+        assert answer.status == 200
+        assert answer.headers.get("access-control-allow-origin") == expected
