@@ -11,6 +11,10 @@ class UsageError(VnrukgError):
     """A malformed request (unknown format, bad parameter syntax); the CLI exits 2."""
 
 
+class ForbiddenQuery(VnrukgError):
+    """A query asking for what the read-only graph never does: an update, SERVICE, FROM."""
+
+
 class QuerySyntaxError(VnrukgError):
     """A SPARQL syntax error, located by line and column of the query text."""
 

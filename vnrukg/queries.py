@@ -29,7 +29,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
 from .engine import QueryResult
-from .errors import QuerySyntaxError, UsageError, VnrukgError
+from .errors import ForbiddenQuery, QuerySyntaxError, UsageError, VnrukgError
 from .namespaces import PREFIXES, expand
 from .project import Project
 
@@ -226,7 +226,7 @@ def prepare(text: str):
         prepared = prepareQuery(text, initNs=PREFIXES)
     except Exception as exc:
         if _is_update(text):
-            raise VnrukgError(
+            raise ForbiddenQuery(
                 "SPARQL Update (INSERT, DELETE, LOAD, CLEAR …) is not allowed: "
                 "the graph is read-only"
             ) from None
@@ -234,9 +234,13 @@ def prepare(text: str):
         raise QuerySyntaxError(_near(text, line, column, exc), line, column) from None
     algebra = prepared.algebra
     if algebra.get("datasetClause"):
-        raise VnrukgError("FROM / FROM NAMED are not allowed: queries run on the loaded graph only")
+        raise ForbiddenQuery(
+            "FROM / FROM NAMED are not allowed: queries run on the loaded graph only"
+        )
     if "ServiceGraphPattern" in _walk(algebra):
-        raise VnrukgError("SERVICE is not allowed: vnrukg never sends requests on a query's behalf")
+        raise ForbiddenQuery(
+            "SERVICE is not allowed: vnrukg never sends requests on a query's behalf"
+        )
     return prepared
 
 

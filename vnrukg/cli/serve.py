@@ -1,0 +1,132 @@
+"""The ``serve`` command: a read-only SPARQL endpoint and linked-data pages."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import UsageError
+from .common import CONTEXT_SETTINGS, State, pass_state
+
+
+def _check_host(host: str, allow_remote: bool) -> None:
+    import ipaddress
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not allow_remote:
+        raise UsageError(
+            f"--host {host} would expose the endpoint beyond this machine; "
+            "add --public to mean it (the endpoint is read-only and bounded)"
+        )
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--public", is_flag=True, help="Allow a --host that is not a loopback address.")
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds a query may run; its worker is then killed and replaced.",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Rows (or triples) in one result; more are cut off and X-SPARQL-MaxRows says so.",
+)
+@click.option(
+    "--max-request",
+    "max_request",
+    default=65536,
+    show_default=True,
+    type=click.IntRange(256),
+    help="Bytes in one request body or query string.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Query worker processes (queries running at once).",
+)
+@click.option(
+    "--cors",
+    default=None,
+    metavar="ORIGIN",
+    help="Let web pages from ORIGIN (or *) call the endpoint. Default: CORS off.",
+)
+@click.option(
+    "--engine",
+    default="rdflib",
+    show_default=True,
+    help="Query engine the workers use (see vnrukg.engine.ENGINES).",
+)
+@click.option(
+    "--get",
+    "get_path",
+    default=None,
+    metavar="PATH",
+    help="Answer one GET request in-process, print the body and exit (0 on HTTP 200, 1 otherwise).",
+)
+@click.option("--accept", default=None, help="Accept header for --get.")
+@pass_state
+def serve(
+    state: State,
+    host: str,
+    port: int,
+    public: bool,
+    timeout: float,
+    max_rows: int,
+    max_request: int,
+    workers: int,
+    cors: str | None,
+    engine: str,
+    get_path: str | None,
+    accept: str | None,
+) -> None:
+    """Serve the graph: a read-only SPARQL endpoint, entity pages and a query page.
+
+    SPARQL 1.1 Protocol at /sparql (GET or POST; JSON, XML, CSV, TSV, Turtle,
+    N-Triples, JSON-LD by Accept or ?format=), named queries at /queries/NAME?param=value,
+    entity pages at /id/SLUG, the ontology at /ontology, VoID at /.well-known/void.
+    Updates, SERVICE, LOAD and FROM are refused; each query runs in a sandboxed worker
+    process that is killed at the time limit. Binds 127.0.0.1 unless told otherwise.
+
+    \b
+    Examples:
+      vnrukg serve --port 8000 --timeout 5
+      vnrukg serve --get '/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'
+      vnrukg serve --get /id/russia --accept text/turtle
+    """
+    from ..engine import ENGINES
+    from ..server.config import ServerConfig
+
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    _check_host(host, public)
+    config = ServerConfig(host, port, engine, timeout, max_rows, max_request, workers, cors=cors)
+    kg = state.knowledge_graph()
+    if get_path is None:
+        from ..server.local import serve as run
+
+        run(config, kg)
+        return
+    from ..server.local import get
+
+    answer = get(config, kg, get_path, accept)
+    sys.stdout.buffer.write(answer.body)
+    sys.stdout.buffer.flush()
+    if answer.status != 200:
+        click.echo(f"HTTP {answer.status}", err=True)
+        raise click.exceptions.Exit(1)
+
+
+COMMANDS = [serve]

@@ -1,0 +1,106 @@
+"""Serving: on a socket with uvicorn, or one request in-process (``serve --get PATH``)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from ..store import KnowledgeGraph
+from .app import create_app
+from .config import ServerConfig
+from .site import build_site
+
+
+@dataclass
+class Answer:
+    """One response, as ``serve --get`` prints it."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+async def _call(app, method: str, path: str, headers: dict[str, str], body: bytes) -> Answer:
+    target, _, query = path.partition("?")
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": target,
+        "raw_path": target.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 0),
+        "server": ("127.0.0.1", 80),
+        "app": app,
+    }
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+    answer = Answer(0, {}, b"")
+
+    finished = asyncio.Event()
+
+    async def receive():
+        if pending:
+            return pending.pop()
+        await finished.wait()  # the client stays connected until the response is complete
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            answer.status = message["status"]
+            answer.headers = {k.decode(): v.decode() for k, v in message.get("headers", [])}
+        elif message["type"] == "http.response.body":
+            answer.body += message.get("body", b"")
+            if not message.get("more_body", False):
+                finished.set()
+
+    await app(scope, receive, send)
+    return answer
+
+
+def get(
+    config: ServerConfig,
+    kg: KnowledgeGraph,
+    path: str,
+    accept: str | None = None,
+    method: str = "GET",
+    body: bytes = b"",
+    content_type: str | None = None,
+) -> Answer:
+    """Answer one request without opening a socket (queries still run in a worker process)."""
+    site = build_site(config, kg)
+    app = create_app(site)
+    headers = {"host": "127.0.0.1"}
+    if accept:
+        headers["accept"] = accept
+    if content_type:
+        headers["content-type"] = content_type
+    if body:
+        headers["content-length"] = str(len(body))
+    try:
+        return asyncio.run(
+            _call(app, method, path if path.startswith("/") else "/" + path, headers, body)
+        )
+    finally:
+        site.pool.close()
+
+
+def serve(config: ServerConfig, kg: KnowledgeGraph) -> None:
+    """Run the endpoint with uvicorn until interrupted."""
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
+    app = create_app(build_site(config, kg))
+    uvicorn.run(
+        app,
+        host=config.host,
+        port=config.port,
+        log_level="info",
+        server_header=False,
+        proxy_headers=False,
+        timeout_graceful_shutdown=5,
+    )

@@ -1,0 +1,166 @@
+"""What an entity page shows: names, classes, every statement, citations, incoming links.
+
+The page itself is a Jinja template (``templates/resource.html``, autoescaped, so every piece
+of data text is HTML-escaped); this module gathers what it shows from the graph, and the RDF
+description that Turtle / JSON-LD clients get instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from ..namespaces import BASE, VNRU, shorten
+
+MAX_INCOMING = 300
+
+
+def local_path(iri: str) -> str | None:
+    """The path on this server of an IRI of the project (``/id/…``, ``/ontology#…``), if any."""
+    if not iri.startswith(BASE):
+        return None
+    rest = iri[len(BASE) :]
+    if rest.startswith(("id/", "vocab/", "ontology", "shapes")):
+        return "/" + rest
+    return None
+
+
+@dataclass
+class Term:
+    """A value as shown: text, an optional link, a note (language, datatype, short IRI)."""
+
+    text: str
+    href: str | None = None
+    note: str = ""
+    iri: str = ""
+
+
+@dataclass
+class Statement:
+    """One predicate of the subject with its values; ``inferred`` when derived on load."""
+
+    predicate: Term
+    values: list[Term]
+    inferred: bool = False
+
+
+@dataclass
+class Citation:
+    """A quote with its source and the other fields of the citation node."""
+
+    quote: str
+    source: Term | None
+    extra: list[Statement] = field(default_factory=list)
+    href: str | None = None
+
+
+@dataclass
+class Description:
+    """Everything the page of one resource shows."""
+
+    iri: str
+    title: str
+    name_en: str
+    name_vi: str
+    aliases: list[str]
+    classes: list[Term]
+    statements: list[Statement]
+    citations: list[Citation]
+    incoming: list[tuple[Term, Term]]
+    definition: list[str] = field(default_factory=list)
+
+
+def _label(graph: Graph, node: Node, lang: str) -> str:
+    for prop in (SKOS.prefLabel, DCTERMS.title, RDFS.label):
+        for value in graph.objects(node, prop):
+            if isinstance(value, Literal) and value.language == lang:
+                return str(value)
+    return ""
+
+
+def term(graph: Graph, node: Node) -> Term:
+    """How a node is shown: a resource by its names and a link, a literal by its text."""
+    if isinstance(node, URIRef):
+        iri = str(node)
+        en, vi = _label(graph, node, "en"), _label(graph, node, "vi")
+        text = " · ".join(x for x in (en, vi) if x) or shorten(iri)
+        note = shorten(iri) if (en or vi) else ""
+        return Term(text, local_path(iri) or iri, note, iri)
+    if isinstance(node, Literal):
+        note = f"@{node.language}" if node.language else ""
+        if node.datatype:
+            note = shorten(str(node.datatype))
+        return Term(str(node), None, note)
+    return Term(str(node))
+
+
+def _statements(graph: Graph, inferred: Graph, node: URIRef) -> list[Statement]:
+    grouped: dict[URIRef, list[Node]] = {}
+    for p, o in graph.predicate_objects(node):
+        if p != VNRU.citation:
+            grouped.setdefault(p, []).append(o)
+    out = []
+    for p in sorted(grouped, key=lambda x: (x != RDF.type, shorten(str(x)))):
+        values = sorted(grouped[p], key=lambda o: (isinstance(o, Literal), str(o)))
+        derived = all((node, p, o) in inferred for o in values)
+        out.append(Statement(term(graph, p), [term(graph, o) for o in values], derived))
+    return out
+
+
+def _citations(graph: Graph, inferred: Graph, node: URIRef) -> list[Citation]:
+    found = []
+    for citation in sorted(graph.objects(node, VNRU.citation), key=str):
+        quote = " ".join(str(q) for q in graph.objects(citation, VNRU.quote))
+        source = graph.value(citation, VNRU.source)
+        extra = [
+            s
+            for s in _statements(graph, inferred, citation)
+            if s.predicate.iri not in (str(VNRU.quote), str(VNRU.source), str(RDF.type))
+        ]
+        href = local_path(str(citation)) if isinstance(citation, URIRef) else None
+        found.append(Citation(quote, term(graph, source) if source else None, extra, href))
+    return found
+
+
+def describe(graph: Graph, inferred: Graph, node: URIRef) -> Description | None:
+    """The page content of a resource; None when the graph says nothing about it."""
+    if (node, None, None) not in graph and (None, None, node) not in graph:
+        return None
+    en, vi = _label(graph, node, "en"), _label(graph, node, "vi")
+    incoming = [
+        (term(graph, s), term(graph, p))
+        for s, p in sorted(graph.subject_predicates(node), key=lambda sp: (str(sp[1]), str(sp[0])))
+        if isinstance(s, URIRef) and p != VNRU.citation
+    ][:MAX_INCOMING]
+    asserted = [c for c in graph.objects(node, RDF.type) if (node, RDF.type, c) not in inferred]
+    return Description(
+        iri=str(node),
+        title=en or vi or shorten(str(node)),
+        name_en=en,
+        name_vi=vi,
+        aliases=sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
+        classes=[term(graph, c) for c in sorted(asserted, key=str)],
+        statements=_statements(graph, inferred, node),
+        citations=_citations(graph, inferred, node),
+        incoming=incoming,
+        definition=[str(d) for d in graph.objects(node, SKOS.definition)],
+    )
+
+
+def rdf_description(graph: Graph, node: URIRef) -> Graph:
+    """The triples about a resource and about the nodes minted under its IRI (citations …)."""
+    out = Graph()
+    todo, seen = [node], set()
+    while todo:
+        subject = todo.pop()
+        if subject in seen:
+            continue
+        seen.add(subject)
+        for p, o in graph.predicate_objects(subject):
+            out.add((subject, p, o))
+            if isinstance(o, URIRef) and str(o).startswith(str(node) + "/"):
+                todo.append(o)
+    return out

@@ -1,0 +1,168 @@
+// The query page and the named-query pages: run SPARQL on this server, show a table.
+// Offline by design: no library, no request but to this server. Data is put into the page
+// with textContent only, never as HTML.
+"use strict";
+
+(function () {
+  const BASE = "https://w3id.org/vnrukg/";
+  const results = document.getElementById("results");
+  const status = document.getElementById("status");
+  const form = document.getElementById("query-form");
+  const editor = document.getElementById("query");
+  const prefixes = JSON.parse((results && results.dataset.prefixes) || "{}");
+  const ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9";
+
+  function el(tag, text, attrs) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
+    return node;
+  }
+
+  function shorten(iri) {
+    let best = "";
+    let out = iri;
+    for (const [prefix, ns] of Object.entries(prefixes)) {
+      if (iri.startsWith(ns) && ns.length > best.length && /^[\w.-]+$/.test(iri.slice(ns.length))) {
+        best = ns;
+        out = prefix + ":" + iri.slice(ns.length);
+      }
+    }
+    return out;
+  }
+
+  function href(iri) {
+    if (iri.startsWith(BASE)) return "/" + iri.slice(BASE.length);
+    return /^https?:/.test(iri) ? iri : null;
+  }
+
+  function cell(term) {
+    const td = el("td");
+    if (!term) return td;
+    if (term.type === "uri") {
+      const target = href(term.value);
+      td.appendChild(target ? el("a", shorten(term.value), { href: target, title: term.value })
+                            : el("span", term.value));
+    } else {
+      td.appendChild(el("span", term.type === "bnode" ? "_:" + term.value : term.value,
+                        { class: "literal" }));
+      const note = term["xml:lang"] ? "@" + term["xml:lang"]
+                 : term.datatype ? shorten(term.datatype) : "";
+      if (note) td.appendChild(el("span", " " + note, { class: "meta" }));
+    }
+    return td;
+  }
+
+  function table(data) {
+    if ("boolean" in data) return el("p", String(data.boolean), { class: "boolean" });
+    const out = el("table", null, { class: "result-table" });
+    const head = el("tr");
+    for (const v of data.head.vars) head.appendChild(el("th", v));
+    out.appendChild(head);
+    for (const row of data.results.bindings) {
+      const tr = el("tr");
+      for (const v of data.head.vars) tr.appendChild(cell(row[v]));
+      out.appendChild(tr);
+    }
+    return out;
+  }
+
+  function say(text, kind) {
+    if (!status) return;
+    status.textContent = text;
+    status.className = "status " + (kind || "");
+  }
+
+  function showError(problem) {
+    let text = problem.message || "the query failed";
+    say(text, "error");
+    if (editor && problem.line) {
+      const lines = editor.value.split("\n");
+      const start = lines.slice(0, problem.line - 1).join("\n").length + (problem.line > 1 ? 1 : 0);
+      editor.focus();
+      editor.setSelectionRange(start, start + (lines[problem.line - 1] || "").length);
+    }
+  }
+
+  async function show(response, started) {
+    const ms = Math.round(performance.now() - started);
+    const type = response.headers.get("content-type") || "";
+    results.replaceChildren();
+    if (!response.ok) {
+      const problem = type.includes("json") ? await response.json() : { message: await response.text() };
+      showError(problem);
+      return;
+    }
+    const cut = response.headers.get("x-sparql-maxrows");
+    if (type.includes("sparql-results+json")) {
+      const data = await response.json();
+      results.appendChild(table(data));
+      const n = "boolean" in data ? 1 : data.results.bindings.length;
+      say(("boolean" in data ? "answer" : n + " row" + (n === 1 ? "" : "s")) + " in " + ms + " ms" +
+          (cut ? " — cut at " + cut + " rows (the server's limit)" : ""), "ok");
+    } else {
+      const text = await response.text();
+      results.appendChild(el("pre", text, { class: "rdf" }));
+      const n = text.split("\n").filter((l) => l.trim()).length;
+      say(n + " triple" + (n === 1 ? "" : "s") + " in " + ms + " ms" + (cut ? " — cut at " + cut : ""), "ok");
+    }
+  }
+
+  async function run(url, options) {
+    say("running…", "busy");
+    const started = performance.now();
+    try {
+      await show(await fetch(url, options), started);
+    } catch (err) {
+      say("could not reach the server: " + err, "error");
+    }
+  }
+
+  function runEditor() {
+    return run("/sparql", {
+      method: "POST",
+      headers: { "Content-Type": "application/sparql-query", Accept: ACCEPT },
+      body: editor.value,
+    });
+  }
+
+  async function download(fmt) {
+    const response = await fetch("/sparql?format=" + encodeURIComponent(fmt), {
+      method: "POST",
+      headers: { "Content-Type": "application/sparql-query" },
+      body: editor.value,
+    });
+    if (!response.ok) return showError(await response.json());
+    const link = el("a", null, { href: URL.createObjectURL(await response.blob()),
+                                 download: "result." + fmt });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  if (form) {
+    form.addEventListener("submit", (event) => { event.preventDefault(); runEditor(); });
+    editor.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        runEditor();
+      } else if (event.key === "Tab" && !event.shiftKey) {
+        event.preventDefault();
+        editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end");
+      }
+    });
+    const examples = document.getElementById("examples");
+    examples.addEventListener("change", async () => {
+      if (!examples.value) return;
+      const response = await fetch("/queries", { headers: { Accept: "application/json" } });
+      const named = (await response.json()).find((q) => q.name === examples.value);
+      if (named) editor.value = named.text;
+    });
+    const picker = document.getElementById("download");
+    picker.addEventListener("change", () => { if (picker.value) download(picker.value); picker.value = ""; });
+  }
+
+  if (results && results.dataset.src) {
+    run(results.dataset.src, { headers: { Accept: ACCEPT } });
+  }
+})();
