@@ -51,3 +51,13 @@ def test_every_article_is_cited(kg):
         "004_0f89e1410a4163cd.txt",
     }
     assert min(counts.values()) >= 30, counts
+
+
+def test_every_article_is_quoted_almost_entirely(kg, sources):
+    """Completeness: nearly every letter of every article is quoted by some citation, and
+    only headings, captions and methodology sentences go uncovered."""
+    from vnrukg.coverage import coverage
+
+    for item in coverage(kg.graph, sources):
+        assert item.share >= 0.9, (item.name, item.share)
+        assert len(item.uncovered) <= 5, (item.name, item.uncovered)

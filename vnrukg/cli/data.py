@@ -165,4 +165,35 @@ def export(state: State, fmt: str | None, output: str) -> None:
         click.echo(f"wrote {output} ({len(data):,} bytes, {fmt})", err=True)
 
 
-COMMANDS = [validate, build, export]
+@click.command(context_settings=CONTEXT_SETTINGS)
+@sources_option
+@click.option("--uncovered", is_flag=True, help="List the sentences no quote covers.")
+@pass_state
+def coverage(state: State, sources: Path | None, uncovered: bool) -> None:
+    """Show how much of each source text the graph quotes (a completeness check).
+
+    A letter is covered when some citation quotes it; a sentence is uncovered when under 30 %
+    of its letters are. Uncovered sentences usually mean facts still to curate (or headings,
+    captions and methodology, which carry none).
+
+    \b
+    Example:
+      vnrukg coverage --uncovered
+    """
+    from ..coverage import coverage as measure
+
+    folder = find_sources(state.project, sources)
+    if folder is None:
+        raise VnrukgError("no sources folder: pass --sources DIR or set $VNRUKG_SOURCES")
+    for item in measure(state.knowledge_graph().graph, folder):
+        click.echo(
+            f"{item.name}: {item.share:.0%} of letters quoted; "
+            f"{len(item.uncovered)} of {item.sentences} sentences uncovered"
+        )
+        if uncovered:
+            for line, sentence in item.uncovered:
+                shown = sentence if len(sentence) <= 110 else sentence[:107] + "…"
+                click.echo(f"    line {line}: {shown}")
+
+
+COMMANDS = [validate, build, export, coverage]
