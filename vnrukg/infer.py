@@ -28,7 +28,8 @@ _TIME_PROPERTY = {
 }
 
 
-def _superclasses(graph: Graph) -> dict[URIRef, set[URIRef]]:
+def superclasses(graph: Graph) -> dict[URIRef, set[URIRef]]:
+    """Every class's superclasses (transitively), from the rdfs:subClassOf triples of ``graph``."""
     direct: dict[URIRef, set[URIRef]] = {}
     for sub, sup in graph.subject_objects(RDFS.subClassOf):
         if isinstance(sub, URIRef) and isinstance(sup, URIRef):
@@ -107,7 +108,7 @@ def _tenures(graph: Graph, extra: Graph) -> None:
 def inferences(graph: Graph) -> Graph:
     """The derived triples for ``graph`` (not yet in it), as a new graph."""
     extra = Graph()
-    supers = _superclasses(graph)
+    supers = superclasses(graph)
     for node, cls in graph.subject_objects(RDF.type):
         for sup in supers.get(cls, ()):
             extra.add((node, RDF.type, sup))

@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from .infer import superclasses
 from .namespaces import ORG, QB, SCHEMA, VNRU, shorten
 from .store import INFERRED_GRAPH, KnowledgeGraph
 
@@ -345,7 +346,7 @@ class _Reader:
     def __init__(self, facts: Graph, terms: Graph):
         self.facts = facts
         self.terms = terms
-        self.supers = _superclasses(terms)
+        self.supers = superclasses(terms)
         self._labels: dict[Node, tuple[str, str]] = {}
 
     def objects(self, node: Node, prop: URIRef) -> list[Node]:
@@ -431,22 +432,6 @@ def _humanize(iri: str) -> str:
     local = re.split(r"[#/:]", iri.rstrip("/"))[-1] or iri
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).replace("-", " ").replace("_", " ")
     return spaced.strip().lower() or iri
-
-
-def _superclasses(terms: Graph) -> dict[Node, set[Node]]:
-    direct: dict[Node, set[Node]] = {}
-    for sub, sup in terms.subject_objects(RDFS.subClassOf):
-        direct.setdefault(sub, set()).add(sup)
-    closure: dict[Node, set[Node]] = {}
-    for cls in direct:
-        todo, seen = list(direct[cls]), set()
-        while todo:
-            sup = todo.pop()
-            if sup not in seen:
-                seen.add(sup)
-                todo.extend(direct.get(sup, ()))
-        closure[cls] = seen
-    return closure
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,21 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.chromium import ARGS, CHROMIUM
 from tests.viz_support import REPO, make_project
 from vnrukg.names import fold
 from vnrukg.network import build_network, period_subset
 from vnrukg.viz import render
 from vnrukg.viz.data import page_data
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = REPO / "test-artifacts"
 
 pytestmark = pytest.mark.browser
