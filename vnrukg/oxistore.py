@@ -260,7 +260,8 @@ class QueryChecks:
             return {}
         return data.get("verdicts", {}) if data.get("stamp") == self._stamp else {}
 
-    def _write(self) -> None:
+    def save(self) -> None:
+        """Write the verdicts to the file (if any); a failure to write is ignored."""
         if self.path is None:
             return
         from .util import atomic_write
@@ -269,14 +270,15 @@ class QueryChecks:
         with contextlib.suppress(VnrukgError):  # a cache not written only costs time
             atomic_write(self.path, json.dumps({"stamp": self._stamp, "verdicts": verdicts}))
 
-    def check(self, text: str) -> str:
+    def check(self, text: str, *, save: bool = True) -> str:
         """The query's form (``SELECT`` …); raise as :func:`vnrukg.queries.prepare` does."""
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()
         verdict = self._verdicts.get(key)
         if verdict is None:
             verdict = _verdict(text)
             self._verdicts[key] = verdict
-            self._write()
+            if save:
+                self.save()
         if "error" in verdict:
             raise _error(verdict)
         return verdict["form"]
@@ -425,7 +427,17 @@ def write_store(kg: KnowledgeGraph, path: Path | None = None) -> BuiltStore:
         shutil.rmtree(temporary, ignore_errors=True)
         raise VnrukgError(f"cannot write the built store in {path.parent}: {exc}") from None
     _remove_others(path)
+    check_named_queries(kg.project)
     return BuiltStore(path, triples, time.perf_counter() - started)
+
+
+def check_named_queries(project: Project) -> None:
+    """Check every named query now, so that the first run of each need not ask rdflib."""
+    checks = query_checks(project)
+    for path in sorted(project.queries_dir.glob("*.rq")):
+        with contextlib.suppress(VnrukgError, OSError, UnicodeDecodeError):
+            checks.check(path.read_text(encoding="utf-8"), save=False)
+    checks.save()
 
 
 def _complete(path: Path) -> bool:
