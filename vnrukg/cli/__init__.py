@@ -25,6 +25,7 @@ CORE_COMMANDS = {
     "export": "data",
     "query": "query",
     "queries": "query",
+    "push": "push",
 }
 #: Modules of cli/ that may be installed; each defines ``COMMANDS = [...]``.
 OPTIONAL_MODULES = ("viz", "analysis", "serve", "push", "bench")
