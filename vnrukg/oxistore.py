@@ -72,12 +72,24 @@ def to_oxigraph(term):
     raise VnrukgError(f"cannot store {term!r} in Oxigraph")
 
 
+_FROM: dict = {}
+
+
 def from_oxigraph(term) -> Node | None:
     """The rdflib term for an Oxigraph term, keeping its lexical form exactly."""
-    from rdflib.term import BNode, Literal, URIRef
-
     if term is None:
         return None
+    value = _FROM.get(term)
+    if value is None:
+        if len(_FROM) > 200_000:
+            _FROM.clear()
+        value = _FROM[term] = _from_oxigraph(term)
+    return value
+
+
+def _from_oxigraph(term) -> Node:
+    from rdflib.term import BNode, Literal, URIRef
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -85,10 +97,10 @@ def from_oxigraph(term) -> Node | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language, normalize=False)
-        datatype = term.datatype.value
-        if datatype == XSD_STRING:
+        datatype = term.datatype
+        if datatype.value == XSD_STRING:
             return Literal(term.value, normalize=False)
-        return Literal(term.value, datatype=URIRef(datatype), normalize=False)
+        return Literal(term.value, datatype=from_oxigraph(datatype), normalize=False)
     raise VnrukgError(f"Oxigraph returned a term vnrukg cannot show: {term!r}")
 
 
