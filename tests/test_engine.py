@@ -8,7 +8,7 @@ from vnrukg.engine import ENGINES, OxigraphEngine, RdflibEngine, make_engine, op
 from vnrukg.errors import QuerySyntaxError, UsageError, VnrukgError
 from vnrukg.project import Project
 from vnrukg.queries import find_query, load_query, prepare
-from vnrukg.results import TABLE_FORMATS, format_select
+from vnrukg.results import TABLE_FORMATS, format_select, term_parts
 from vnrukg.store import load
 
 from .engine_support import FIXTURE_QUERIES, REPO, make_project
@@ -55,10 +55,14 @@ def assert_same(text: str, bindings, engines) -> None:
         if isinstance(engine, OxigraphEngine) and expected.kind == "SELECT":
             native = engine.query(text, bindings, native=True)
             if not ordered(text):
-                native.rows.sort(key=lambda row: repr([str(t) for t in row]))
-                expected.rows.sort(key=lambda row: repr([str(t) for t in row]))
+                native.rows.sort(key=_text_key)
+                expected.rows.sort(key=_text_key)
             for fmt in TABLE_FORMATS:
                 assert format_select(native, fmt, 100) == format_select(expected, fmt, 100)
+
+
+def _text_key(row) -> list:
+    return [repr(None if t is None else tuple(term_parts(t))) for t in row]
 
 
 FIXTURE_NAMES = sorted(p.stem for p in FIXTURE_QUERIES.glob("*.rq"))
