@@ -216,9 +216,11 @@ class Proxy:
         auth: str | None = None,
         cut_put_after: int | None = None,
         fail_update: int | None = None,
+        scheme: str = "Basic",
     ):
         self.upstream = upstream.removeprefix("http://")
         self.auth, self.cut_put_after, self.fail_update = auth, cut_put_after, fail_update
+        self.scheme = scheme
         self.updates = 0
         proxy = self
 
@@ -230,8 +232,9 @@ class Proxy:
                 length = int(self.headers.get("Content-Length", 0))
                 if proxy.auth and self.headers.get("Authorization") != proxy.auth:
                     self.rfile.read(length)
+                    self.close_connection = True
                     self.send_response(401)
-                    self.send_header("WWW-Authenticate", 'Basic realm="kg"')
+                    self.send_header("WWW-Authenticate", f'{proxy.scheme} realm="kg"')
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
@@ -261,7 +264,12 @@ class Proxy:
 
             do_GET = do_POST = do_PUT = do_DELETE = _forward
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):
+                proxy.errors.append(sys.exc_info()[1])
+
+        self.errors: list[BaseException] = []
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -311,6 +319,17 @@ def test_refused_credentials(server, project, local_count, capsys, monkeypatch):
         assert main([*args, "--user", "admin", "--password-env", "KG_PASSWORD"]) == 0
         capsys.readouterr()
     assert count(server, graph) == local_count
+
+
+def test_digest_only_store_is_named(project, capsys):
+    with Proxy("http://127.0.0.1:9", auth=BASIC, scheme="Digest") as proxy:
+        code = main(["--root", str(project.root), "push", "--endpoint", f"{proxy.base}/store"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"Error: {proxy.base}/store asks for HTTP Digest authentication (HTTP 401), which "
+        "vnrukg push does not speak: enable Basic authentication for it, or see "
+        "docs/publishing.md\n"
+    )
 
 
 def test_upload_cut_midway_leaves_the_graph_as_it_was(server, project):

@@ -137,6 +137,7 @@ def request(target: Target, method: str, url: str, body, headers: dict[str, str]
         connection.request(method, _path(url, headers.pop("_query", "")), body, headers)
         response = connection.getresponse()
         data = response.read(1 << 20)
+        challenge = response.getheader("WWW-Authenticate") or ""
     except TimeoutError:
         raise PushError(f"no answer from {where} within {target.timeout:g} s") from None
     except socket.gaierror:
@@ -150,13 +151,20 @@ def request(target: Target, method: str, url: str, body, headers: dict[str, str]
         raise PushError(f"cannot reach {where}: {reason}") from None
     finally:
         connection.close()
-    _check_status(target, method, url, response.status, response.reason, data)
+    _check_status(target, method, url, (response.status, response.reason, challenge), data)
     return data
 
 
-def _check_status(target: Target, method: str, url: str, status: int, reason: str, data: bytes):
+def _check_status(target: Target, method: str, url: str, answer: tuple, data: bytes) -> None:
+    status, reason, challenge = answer
     if 200 <= status < 300:
         return
+    if status == 401 and challenge.lower().startswith("digest"):
+        raise PushError(
+            f"{url} asks for HTTP Digest authentication (HTTP 401), which vnrukg push does not "
+            "speak: enable Basic authentication for it, or see docs/publishing.md",
+            harmless=True,
+        )
     if status in (401, 403):
         if target.user is None:
             raise PushError(
