@@ -185,7 +185,7 @@ def test_remembered_verdicts_refuse_alike(example, tmp_path):
         fresh.value.line,
         fresh.value.column,
     )
-    assert again.check(texts[2]) == "SELECT"
+    assert again.form(texts[2]) == "SELECT"
 
 
 def test_engine_names():

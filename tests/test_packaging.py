@@ -12,7 +12,8 @@ from .conftest import ROOT
 def test_wheel_ships_the_data(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("vnrukg-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

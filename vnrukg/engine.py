@@ -77,8 +77,9 @@ class OxigraphEngine:
 
     Every query is first checked as the rdflib engine checks it (the verdict is remembered in
     ``checks``), then scanned for ``SERVICE`` (:func:`vnrukg.oxistore.guard`), and only then
-    handed to Oxigraph. Parameters are bound as RDF terms (:func:`vnrukg.oxistore.bind_values`),
-    never pasted in as text.
+    handed to Oxigraph. Parameters are bound as RDF terms (:func:`vnrukg.sparqltext.bind_values`),
+    never pasted in as text; ``GROUP_CONCAT`` gives simple literals and ties of ``ORDER BY`` are
+    broken as the rdflib engine breaks them (see :mod:`vnrukg.sparqltext`).
     """
 
     name = "oxigraph"
@@ -121,14 +122,16 @@ class OxigraphEngine:
         """Like :meth:`query`, with parameters given as pyoxigraph terms."""
         from .errors import VnrukgError
         from .namespaces import PREFIXES
-        from .oxistore import bind_values, guard
+        from .sparqltext import bind_values, guard, plain_group_concat, total_order
 
-        form = self.checks.check(text)
-        bound = bind_values(text, values)
-        guard(bound)
+        verdict = self.checks.check(text)
+        if verdict["ordered"]:
+            text = total_order(text, verdict["vars"])
+        text = bind_values(plain_group_concat(text), values)
+        guard(text)
         try:
-            answer = self.store.query(bound, prefixes=PREFIXES)
-            return _result(form, answer, native)
+            answer = self.store.query(text, prefixes=PREFIXES)
+            return _result(verdict["form"], answer, native)
         except SyntaxError as exc:
             raise VnrukgError(f"query failed: Oxigraph cannot run this query: {exc}") from None
         except (OSError, RuntimeError, ValueError) as exc:

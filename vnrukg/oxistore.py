@@ -12,10 +12,11 @@ engine, which is what makes a cold ``vnrukg query NAME`` fast.
 
 Queries are refused exactly as the rdflib engine refuses them (:func:`vnrukg.queries.prepare`
 decides); its verdict is remembered per query text (by SHA-256) in the cache folder, so a named
-query is checked by rdflib once, not on every run. Independently of that, :func:`guard` scans
-every query's tokens and refuses ``SERVICE`` before Oxigraph sees the text: pyoxigraph would
-otherwise send the request (it has no switch to turn federation off). Oxigraph never runs an
-update (``LOAD`` …) here: :meth:`pyoxigraph.Store.query` only accepts queries.
+query is checked by rdflib once, not on every run. Independently of that,
+:func:`vnrukg.sparqltext.guard` scans every query's tokens and refuses ``SERVICE`` before
+Oxigraph sees the text: pyoxigraph would otherwise send the request (it has no switch to turn
+federation off). Oxigraph never runs an update (``LOAD`` …) here: :meth:`pyoxigraph.Store.query`
+only accepts queries.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -151,103 +151,6 @@ def canonical_terms(terms) -> dict:
     return {t: _CANON[t] for t in terms if t in _CANON}
 
 
-# --- the SERVICE guard --------------------------------------------------------------------------
-
-_TOKENS = re.compile(
-    r"""
-      (?P<comment>\#[^\n\r]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                 |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-    | (?P<pname>(?:[^\W\d][\w.\-\u00b7]*)?:
-                (?:[\w\-.:\u00b7]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*)
-    | (?P<word>[^\W\d]\w*)
-    | (?P<other>\S)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-def keywords(text: str) -> set[str]:
-    """The bare words of a SPARQL text (upper-cased), outside strings, IRIs and comments."""
-    return {m.group("word").upper() for m in _TOKENS.finditer(text) if m.group("word")}
-
-
-def guard(text: str) -> None:
-    """Refuse a query that Oxigraph would read as federated (``SERVICE``), whatever else."""
-    if "SERVICE" in keywords(text):
-        from . import errors
-
-        raise getattr(errors, "ForbiddenQuery", VnrukgError)(
-            "SERVICE is not allowed: vnrukg never sends requests on a query's behalf"
-        )
-
-
-# --- parameters ---------------------------------------------------------------------------------
-
-
-def _significant(text: str) -> list[re.Match]:
-    return [m for m in _TOKENS.finditer(text) if not m.group("comment")]
-
-
-def _where_brace(tokens: list[re.Match], start: int) -> int | None:
-    """Index of the ``{`` opening the WHERE group of the query form at ``tokens[start]``."""
-    form = tokens[start].group().upper()
-    i = start + 1
-    if form == "CONSTRUCT":
-        if i < len(tokens) and tokens[i].group().upper() == "WHERE":
-            return None  # CONSTRUCT WHERE { triples }: no room for VALUES
-        depth = 0
-        while i < len(tokens):  # skip the template
-            depth += {"{": 1, "}": -1}.get(tokens[i].group(), 0)
-            i += 1
-            if depth == 0 and tokens[i - 1].group() == "}":
-                break
-    parens = 0
-    for j in range(i, len(tokens)):
-        token = tokens[j].group()
-        parens += {"(": 1, ")": -1}.get(token, 0)
-        if token == "{" and parens == 0:
-            return j
-    return None
-
-
-def bind_values(text: str, values: dict) -> str:
-    """The query with its parameters bound by a ``VALUES`` block in each WHERE group.
-
-    pyoxigraph's own ``substitutions`` only accept variables that the query projects and do not
-    reach into sub-SELECTs, whereas rdflib's ``initBindings`` bind a variable everywhere. A
-    one-row ``VALUES`` at the start of every WHERE group (main query and sub-queries) binds
-    it the same way. The block is written from RDF terms serialised by pyoxigraph, never
-    from user text, and variable names are checked, so a value cannot change the query.
-    """
-    if not values:
-        return text
-    for name, term in values.items():
-        if not re.fullmatch(r"[A-Za-z_]\w*", name):
-            raise VnrukgError(f"bad parameter name {name!r}")
-        if not isinstance(term, ox.NamedNode | ox.Literal):
-            raise VnrukgError(f"parameter {name}: only IRIs and literals can be bound")
-    names = " ".join(f"?{name}" for name in values)
-    row = " ".join(str(term) for term in values.values())
-    block = f" VALUES ({names}) {{ ({row}) }} "
-    tokens = _significant(text)
-    cuts = []
-    for index, token in enumerate(tokens):
-        if token.group("word") and token.group().upper() in _FORMS_KEYWORDS:
-            brace = _where_brace(tokens, index)
-            if brace is not None:
-                cuts.append(tokens[brace].end())
-    for cut in sorted(set(cuts), reverse=True):
-        text = text[:cut] + block + text[cut:]
-    return text
-
-
-_FORMS_KEYWORDS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-
-
 # --- query checks, remembered -------------------------------------------------------------------
 
 
@@ -260,7 +163,7 @@ class QueryChecks:
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self._stamp = _stamp([PACKAGE_DIR / "queries.py", PACKAGE_DIR / "errors.py"])
+        self._stamp = _stamp([PACKAGE_DIR / n for n in ("queries.py", "errors.py", "oxistore.py")])
         self._verdicts: dict[str, dict] = self._read()
 
     def _read(self) -> dict[str, dict]:
@@ -282,8 +185,11 @@ class QueryChecks:
         with contextlib.suppress(VnrukgError):  # a cache not written only costs time
             atomic_write(self.path, json.dumps({"stamp": self._stamp, "verdicts": verdicts}))
 
-    def check(self, text: str, *, save: bool = True) -> str:
-        """The query's form (``SELECT`` …); raise as :func:`vnrukg.queries.prepare` does."""
+    def check(self, text: str, *, save: bool = True) -> dict:
+        """rdflib's verdict: the form, the projected variables and whether the query is ordered.
+
+        Raises as :func:`vnrukg.queries.prepare` does for a query it refuses.
+        """
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()
         verdict = self._verdicts.get(key)
         if verdict is None:
@@ -293,7 +199,11 @@ class QueryChecks:
                 self.save()
         if "error" in verdict:
             raise _error(verdict)
-        return verdict["form"]
+        return verdict
+
+    def form(self, text: str) -> str:
+        """The query's form (``SELECT`` …); raise as :func:`vnrukg.queries.prepare` does."""
+        return self.check(text)["form"]
 
 
 _FORMS = {
@@ -306,7 +216,7 @@ _FORMS = {
 
 def _verdict(text: str) -> dict:
     from .errors import QuerySyntaxError
-    from .queries import prepare
+    from .queries import is_ordered, prepare
 
     try:
         prepared = prepare(text)
@@ -319,7 +229,12 @@ def _verdict(text: str) -> dict:
         }
     except VnrukgError as exc:
         return {"error": type(exc).__name__, "message": str(exc)}
-    return {"form": _FORMS.get(prepared.algebra.name, "SELECT")}
+    algebra = prepared.algebra
+    return {
+        "form": _FORMS.get(algebra.name, "SELECT"),
+        "vars": [str(v) for v in algebra.get("PV") or []],
+        "ordered": is_ordered(prepared),
+    }
 
 
 def _error(verdict: dict) -> VnrukgError:

@@ -17,6 +17,7 @@ change what the query does. Queries that would make a request or read a file (``
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -282,13 +283,33 @@ def prepare(text: str):
     return prepared
 
 
+def is_ordered(prepared) -> bool:
+    """Whether a prepared query's rows are ordered by a top-level ORDER BY."""
+    node = prepared.algebra.get("p")
+    while node is not None and node.name in ("Slice", "Distinct", "Reduced", "Project"):
+        node = node.get("p")
+    return node is not None and node.name == "OrderBy"
+
+
+@functools.lru_cache(maxsize=256)
+def _prepared(text: str):
+    """The prepared query, with the ties of its ORDER BY broken (see sparqltext.total_order)."""
+    from .sparqltext import total_order
+
+    prepared = prepare(text)
+    if is_ordered(prepared):
+        variables = [str(v) for v in prepared.algebra.get("PV") or []]
+        prepared = prepare(total_order(text, variables))
+    return prepared
+
+
 def run_rdflib(
     graph: Graph, text: str, bindings: dict[str, URIRef | Literal] | None = None
 ) -> QueryResult:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query on an rdflib graph."""
     from rdflib import Variable
 
-    prepared = prepare(text)
+    prepared = _prepared(text)
     init = {Variable(k): v for k, v in (bindings or {}).items()}
     try:
         result = graph.query(prepared, initBindings=init)

@@ -116,17 +116,26 @@ CASES = [
     # --- the article ---------------------------------------------------------------------------
     Case(
         "f000-date-received",
-        all_of(has_date("2025-02-26", column="date"), has_text("Ngày nhận bài: 26/02/2025", column="quote")),
+        all_of(
+            has_date("2025-02-26", column="date"),
+            has_text("Ngày nhận bài: 26/02/2025", column="quote"),
+        ),
         sparql=_ARTICLE_DATE.format(prop="dateReceived", needle="Ngày nhận bài"),
     ),
     Case(
         "f000-date-reviewed",
-        all_of(has_date("2025-03-05", column="date"), has_text("Ngày thẩm định: 05/3/2025", column="quote")),
+        all_of(
+            has_date("2025-03-05", column="date"),
+            has_text("Ngày thẩm định: 05/3/2025", column="quote"),
+        ),
         sparql=_ARTICLE_DATE.format(prop="dateReviewed", needle="Ngày thẩm định"),
     ),
     Case(
         "f000-date-accepted",
-        all_of(has_date("2025-05-20", column="date"), has_text("Ngày duyệt đăng: 20/5/2025", column="quote")),
+        all_of(
+            has_date("2025-05-20", column="date"),
+            has_text("Ngày duyệt đăng: 20/5/2025", column="quote"),
+        ),
         sparql=_ARTICLE_DATE.format(prop="dateAccepted", needle="Ngày duyệt đăng"),
     ),
     Case(
@@ -134,7 +143,10 @@ CASES = [
         all_of(
             has_date("2012", column="start"),
             has_date("2024", column="end"),
-            has_text("từ sau khi hai nước thiết lập quan hệ Đối tác chiến lược toàn diện năm 2012 đến năm 2024", column="quote"),
+            has_text(
+                "từ sau khi hai nước thiết lập quan hệ Đối tác chiến lược toàn diện năm 2012 đến năm 2024",
+                column="quote",
+            ),
         ),
         sparql="""
 SELECT ?period ?start ?end ?quote WHERE {
@@ -163,7 +175,9 @@ SELECT ?school ?province ?quote WHERE {
     Case(
         "f000-fn02a",
         all_of(
-            has_text("Chính sách ngoại giao của Nga tại khu vực châu Á - Thái Bình Dương", column="title"),
+            has_text(
+                "Chính sách ngoại giao của Nga tại khu vực châu Á - Thái Bình Dương", column="title"
+            ),
             has_text("Linh An", column="author"),
             has_date("2024-09-17", column="date"),
             has_number(2, column="footnote"),
@@ -184,7 +198,10 @@ SELECT ?title ?author ?date ?footnote ?quote WHERE {
         all_of(
             has_text("Quân khu 7", column="author"),
             has_date("2019-06-17", column="date"),
-            has_text("Đưa hợp tác quốc phòng Việt Nam - Liên bang Nga, Việt Nam - Belarus đi vào chiều sâu", column="title"),
+            has_text(
+                "Đưa hợp tác quốc phòng Việt Nam - Liên bang Nga, Việt Nam - Belarus đi vào chiều sâu",
+                column="title",
+            ),
             has_number(3, column="footnote"),
         ),
         sparql="""
@@ -221,10 +238,20 @@ SELECT ?title ?author ?journal ?issue ?date ?page_from ?page_to ?quote WHERE {
     Case(
         "f000-basis-three-factors",
         all_of(
-            has_text("tradition", "importance each side attaches", "regional and international context", column="summary"),
-            has_text("Vietnam–Russia defence cooperation from the Comprehensive Strategic Partnership", column="speaker"),
+            has_text(
+                "tradition",
+                "importance each side attaches",
+                "regional and international context",
+                column="summary",
+            ),
+            has_text(
+                "Vietnam–Russia defence cooperation from the Comprehensive Strategic Partnership",
+                column="speaker",
+            ),
         ),
-        sparql=_STATEMENT.format(needle="dựa trên truyền thống quan hệ từ thời kỳ quan hệ Việt Nam - Liên Xô"),
+        sparql=_STATEMENT.format(
+            needle="dựa trên truyền thống quan hệ từ thời kỳ quan hệ Việt Nam - Liên Xô"
+        ),
     ),
     Case(
         "f000-russia-leading-partner",
@@ -328,7 +355,9 @@ SELECT ?aid ?supplier ?start ?quote WHERE {
     ),
     Case(
         "f000-ussr-dissolution",
-        all_of(has_date("1991", column="date"), has_text("Liên Xô tan rã (năm 1991)", column="quote")),
+        all_of(
+            has_date("1991", column="date"), has_text("Liên Xô tan rã (năm 1991)", column="quote")
+        ),
         sparql="""
 SELECT ?event ?date ?quote WHERE {
   ?e a vnru:HistoricalEvent ; skos:prefLabel ?event ; vnru:date ?date ; vnru:citation ?c .
@@ -469,7 +498,10 @@ SELECT ?guest ?start ?signed ?quote WHERE {
     Case(
         "f000-mfa-statement-content",
         all_of(
-            has_text("Joint Vision Statement on Vietnam–Russia defence cooperation, 2020–2025", column="about"),
+            has_text(
+                "Joint Vision Statement on Vietnam–Russia defence cooperation, 2020–2025",
+                column="about",
+            ),
             has_number(5, column="footnote"),
         ),
         sparql=_STATEMENT.format(needle="nhất là Tuyên bố về tầm nhìn chung hợp tác quốc phòng"),
@@ -493,17 +525,24 @@ SELECT ?level ?frequency ?quote WHERE {
     ),
     Case(
         "f000-org-asem",
-        all_of(has_text("Asia–Europe Meeting", column="forum"), has_text("ASEM, APEC", column="quote")),
+        all_of(
+            has_text("Asia–Europe Meeting", column="forum"), has_text("ASEM, APEC", column="quote")
+        ),
         sparql=_SUPPORT_FORUM.format(org="asem"),
     ),
     Case(
         "f000-org-un",
-        all_of(has_text("United Nations", column="forum"), has_text("Liên hợp quốc", column="quote")),
+        all_of(
+            has_text("United Nations", column="forum"), has_text("Liên hợp quốc", column="quote")
+        ),
         sparql=_SUPPORT_FORUM.format(org="united-nations"),
     ),
     Case(
         "f000-dds-5th-session",
-        all_of(has_number(5, column="number"), has_text("nâng cấp quan hệ lên Đối tác chiến lược toàn diện", column="quote")),
+        all_of(
+            has_number(5, column="number"),
+            has_text("nâng cấp quan hệ lên Đối tác chiến lược toàn diện", column="quote"),
+        ),
         sparql="""
 SELECT ?number ?date ?quote WHERE {
   ?s vnru:ofMechanism vnrd:mechanism-diplomacy-defence-security-dialogue ; vnru:sessionNumber ?number ;
@@ -550,7 +589,12 @@ SELECT ?frequency ?start ?level ?quote WHERE {
     Case(
         "f000-delegation-levels",
         all_of(
-            has_text("Bộ trưởng Quốc phòng", "Phó Tổng tham mưu trưởng", "Đô đốc Hải quân", column="level"),
+            has_text(
+                "Bộ trưởng Quốc phòng",
+                "Phó Tổng tham mưu trưởng",
+                "Đô đốc Hải quân",
+                column="level",
+            ),
             has_text("deputy chief of the general staff", "navy admiral", column="level"),
         ),
         sparql="""
@@ -616,7 +660,10 @@ SELECT ?host ?guest ?date ?footnote ?quote WHERE {
     ),
     Case(
         "f000-shoigu-rank-2018",
-        all_of(has_text("General (four-star)", column="held"), has_text("Đầu năm 2018, Đại tướng Shoigu", column="quote")),
+        all_of(
+            has_text("General (four-star)", column="held"),
+            has_text("Đầu năm 2018, Đại tướng Shoigu", column="quote"),
+        ),
         sparql=_HELD.format(person="sergei-shoigu", when="2018"),
     ),
     Case(
@@ -625,7 +672,9 @@ SELECT ?host ?guest ?date ?footnote ?quote WHERE {
             has_number(70, column="years"),
             has_date("2020", column="date"),
             has_date("2020-02", column="visit_date"),
-            has_text("Nhân dịp kỷ niệm 70 năm thiết lập quan hệ ngoại giao (1950 - 2020)", column="quote"),
+            has_text(
+                "Nhân dịp kỷ niệm 70 năm thiết lập quan hệ ngoại giao (1950 - 2020)", column="quote"
+            ),
         ),
         sparql="""
 SELECT ?anniversary ?years ?date ?visit_date ?quote WHERE {
@@ -679,7 +728,11 @@ SELECT ?forum ?date ?invited_by ?quote WHERE {
     Case(
         "f000-shoigu-role-2023",
         all_of(
-            has_text("Minister of Defence of the Russian Federation", "General (four-star)", column="held"),
+            has_text(
+                "Minister of Defence of the Russian Federation",
+                "General (four-star)",
+                column="held",
+            ),
             has_text("Đại tướng Sergei Shoigu, Bộ trưởng Quốc phòng Nga", column="quote"),
         ),
         sparql=_HELD.format(person="sergei-shoigu", when="2023"),
@@ -705,7 +758,9 @@ SELECT ?date ?place ?occasion ?quote WHERE {
     Case(
         "f000-giang-role-2024",
         all_of(
-            has_text("Minister of National Defence of Vietnam", "General (four-star)", column="held"),
+            has_text(
+                "Minister of National Defence of Vietnam", "General (four-star)", column="held"
+            ),
             has_text("Đại tướng Phan Văn Giang - Bộ trưởng Bộ Quốc phòng", column="quote"),
         ),
         sparql=_HELD.format(person="phan-van-giang", when="2024-08"),
@@ -714,7 +769,13 @@ SELECT ?date ?place ?occasion ?quote WHERE {
         "f000-giang-2024-priorities",
         all_of(
             has_text("agreed orientation", column="kind"),
-            has_text("exchanges of delegations", "cooperation mechanisms", "training of cadres", "scientific research", column="summary"),
+            has_text(
+                "exchanges of delegations",
+                "cooperation mechanisms",
+                "training of cadres",
+                "scientific research",
+                column="summary",
+            ),
             has_date("2024-08", column="when"),
         ),
         sparql=_MADE_DURING.format(event="visit-2024-08-phan-van-giang-russia"),
@@ -728,7 +789,11 @@ SELECT ?date ?place ?occasion ?quote WHERE {
             has_text("largest number since Russia restored", column="significance"),
             has_number(13, column="footnote"),
         ),
-        sparql=_OBSERVATION.format(indicator="military-training-places", reporter="russia", partner="?o vnru:partner vnrd:vietnam ."),
+        sparql=_OBSERVATION.format(
+            indicator="military-training-places",
+            reporter="russia",
+            partner="?o vnru:partner vnrd:vietnam .",
+        ),
     ),
     Case(
         "f000-stat-1000-scholarships",
@@ -738,7 +803,9 @@ SELECT ?date ?place ?occasion ?quote WHERE {
             has_text("1.000 suất/năm", column="quote"),
             has_number(14, column="footnote"),
         ),
-        sparql=_OBSERVATION.format(indicator="scholarships", reporter="russia", partner="?o vnru:partner vnrd:vietnam ."),
+        sparql=_OBSERVATION.format(
+            indicator="scholarships", reporter="russia", partner="?o vnru:partner vnrd:vietnam ."
+        ),
     ),
     Case(
         "f000-language-training",
@@ -773,7 +840,10 @@ SELECT ?summary ?quote WHERE {
     ),
     Case(
         "f000-russia-main-supplier",
-        all_of(has_text("main supplier of weapons", column="summary"), has_text("Russian Federation", column="about")),
+        all_of(
+            has_text("main supplier of weapons", column="summary"),
+            has_text("Russian Federation", column="about"),
+        ),
         sparql=_STATEMENT.format(needle="nhà cung cấp vũ khí, trang thiết bị quốc phòng chính"),
     ),
     Case(
@@ -785,7 +855,11 @@ SELECT ?summary ?quote WHERE {
             has_date("2022", column="end"),
             has_number(16, column="footnote"),
         ),
-        sparql=_OBSERVATION.format(indicator="arms-imports-value", reporter="vietnam", partner="?o vnru:partner vnrd:russia ."),
+        sparql=_OBSERVATION.format(
+            indicator="arms-imports-value",
+            reporter="vietnam",
+            partner="?o vnru:partner vnrd:russia .",
+        ),
     ),
     Case(
         "f000-stat-imports-1995-2022-share",
@@ -795,17 +869,37 @@ SELECT ?summary ?quote WHERE {
             has_date("1995", column="start"),
             has_date("2022", column="end"),
         ),
-        sparql=_OBSERVATION.format(indicator="arms-imports-share", reporter="vietnam", partner="?o vnru:partner vnrd:russia ; vnru:startDate \"1995\"^^xsd:gYear ."),
+        sparql=_OBSERVATION.format(
+            indicator="arms-imports-share",
+            reporter="vietnam",
+            partner='?o vnru:partner vnrd:russia ; vnru:startDate "1995"^^xsd:gYear .',
+        ),
     ),
     Case(
         "f000-stat-imports-2014-share",
-        all_of(has_number(90, column="value"), has_date("2014", column="date"), has_text("percent", column="unit")),
-        sparql=_OBSERVATION.format(indicator="arms-imports-share", reporter="vietnam", partner="?o vnru:partner vnrd:russia ; vnru:date \"2014\"^^xsd:gYear ."),
+        all_of(
+            has_number(90, column="value"),
+            has_date("2014", column="date"),
+            has_text("percent", column="unit"),
+        ),
+        sparql=_OBSERVATION.format(
+            indicator="arms-imports-share",
+            reporter="vietnam",
+            partner='?o vnru:partner vnrd:russia ; vnru:date "2014"^^xsd:gYear .',
+        ),
     ),
     Case(
         "f000-stat-imports-2020-total",
-        all_of(has_number(32000000, column="value"), has_date("2020", column="date"), has_text("US dollars", column="unit")),
-        sparql=_OBSERVATION.format(indicator="arms-imports-value-total", reporter="vietnam", partner="?o vnru:date \"2020\"^^xsd:gYear ."),
+        all_of(
+            has_number(32000000, column="value"),
+            has_date("2020", column="date"),
+            has_text("US dollars", column="unit"),
+        ),
+        sparql=_OBSERVATION.format(
+            indicator="arms-imports-value-total",
+            reporter="vietnam",
+            partner='?o vnru:date "2020"^^xsd:gYear .',
+        ),
     ),
     Case(
         "f000-russia-still-important-supplier",
@@ -818,27 +912,42 @@ SELECT ?summary ?quote WHERE {
     ),
     Case(
         "f000-arms-type-patrol-boats",
-        all_of(has_text("patrol boat", column="type"), has_text("tàu tuần tiễu", column="quote"), has_number(18, column="footnote")),
+        all_of(
+            has_text("patrol boat", column="type"),
+            has_text("tàu tuần tiễu", column="quote"),
+            has_number(18, column="footnote"),
+        ),
         sparql=_IMPORTED_TYPES,
     ),
     Case(
         "f000-arms-type-sam",
-        all_of(has_text("surface-to-air missile system", column="type"), has_text("hệ thống tên lửa đất đối không", column="quote")),
+        all_of(
+            has_text("surface-to-air missile system", column="type"),
+            has_text("hệ thống tên lửa đất đối không", column="quote"),
+        ),
         sparql=_IMPORTED_TYPES,
     ),
     Case(
         "f000-arms-sold-kilo",
-        all_of(has_text("Kilo-class diesel-electric attack submarine", column="system"), has_text("submarine", column="type")),
+        all_of(
+            has_text("Kilo-class diesel-electric attack submarine", column="system"),
+            has_text("submarine", column="type"),
+        ),
         sparql=_SOLD_LAST_DECADE,
     ),
     Case(
         "f000-arms-sold-su30mk2",
-        all_of(has_text("Sukhoi Su-30MK2 multirole fighter", column="system"), has_text("fighter aircraft", column="type")),
+        all_of(
+            has_text("Sukhoi Su-30MK2 multirole fighter", column="system"),
+            has_text("fighter aircraft", column="type"),
+        ),
         sparql=_SOLD_LAST_DECADE,
     ),
     Case(
         "f000-arms-sold-t90",
-        all_of(has_text("T-90S/SK main battle tank", column="system"), has_text("tank", column="type")),
+        all_of(
+            has_text("T-90S/SK main battle tank", column="system"), has_text("tank", column="type")
+        ),
         sparql=_SOLD_LAST_DECADE,
     ),
     Case(
@@ -897,7 +1006,10 @@ SELECT ?event ?date ?place ?quote WHERE {
         "f000-vn-view",
         all_of(
             has_text("Socialist Republic of Vietnam", column="speaker"),
-            has_text("traditional friendship with high political trust and mutual understanding", column="summary"),
+            has_text(
+                "traditional friendship with high political trust and mutual understanding",
+                column="summary",
+            ),
         ),
         sparql=_STATEMENT.format(needle="có độ tin cậy chính trị cao và hiểu biết lẫn nhau"),
     ),

@@ -103,7 +103,9 @@ SELECT ?period ?start ?end ?significance ?quote WHERE {{
 CASES = [
     Case(
         "f001-article-author",
-        all_of(has_text("Nguyễn An Hà", column="author"), has_text("Nguyễn An Hà*", column="quote")),
+        all_of(
+            has_text("Nguyễn An Hà", column="author"), has_text("Nguyễn An Hà*", column="quote")
+        ),
         sparql="""
 SELECT ?title ?author ?quote WHERE {
   vnrd:source-001 dcterms:title ?title ; dcterms:creator ?a .
@@ -133,7 +135,11 @@ SELECT ?supplier ?recipient ?start ?end ?quote WHERE {
     Case(
         "f001-arms-radar",
         all_of(
-            has_text("Medium-range surveillance radars", "Long-range surveillance radars", column="system"),
+            has_text(
+                "Medium-range surveillance radars",
+                "Long-range surveillance radars",
+                column="system",
+            ),
             has_date("1965", column="start"),
             has_date("1972", column="end"),
             has_text("radar cảnh giới tầm trung và tầm xa", column="quote"),
@@ -295,7 +301,9 @@ SELECT ?name ?signed WHERE {
     Case(
         "f001-soviet-help-40-years",
         all_of(
-            has_text("national liberation", "reunification", "consequences of war", column="summary"),
+            has_text(
+                "national liberation", "reunification", "consequences of war", column="summary"
+            ),
             has_date("1950", column="start"),
             has_date("1991", column="end"),
         ),
@@ -327,7 +335,9 @@ SELECT ?event ?date ?quote WHERE {
             has_text("Vo Van Kiet", column="guest"),
             has_text("Russian Federation", column="destination"),
         ),
-        sparql=_VISIT.format(needle="nhân chuyến thăm chính thức tới Nga của Thủ tướng Võ Văn Kiệt"),
+        sparql=_VISIT.format(
+            needle="nhân chuyến thăm chính thức tới Nga của Thủ tướng Võ Văn Kiệt"
+        ),
     ),
     Case(
         "f001-role-kiet-pm",
@@ -356,7 +366,9 @@ SELECT ?event ?date ?quote WHERE {
         all_of(
             has_date("1997-11", column="date"),
             has_text("Chernomyrdin", column="guest"),
-            has_text("first visit to Vietnam by a head of the Russian Government", column="significance"),
+            has_text(
+                "first visit to Vietnam by a head of the Russian Government", column="significance"
+            ),
         ),
         sparql=_VISIT.format(needle="Chécnômưrđin vào tháng 11/1997"),
     ),
@@ -398,7 +410,9 @@ SELECT ?agreement ?signed ?significance ?visit ?quote WHERE {
             has_date("2011", column="end"),
             has_text("strategic partnership", column="period"),
         ),
-        sparql=_PERIODS.format(lang="en", needle="3.2. Giai đoạn phát triển Quan hệ đối tác chiến lược"),
+        sparql=_PERIODS.format(
+            lang="en", needle="3.2. Giai đoạn phát triển Quan hệ đối tác chiến lược"
+        ),
     ),
     Case(
         "f001-visit-putin-2001",
@@ -514,7 +528,14 @@ SELECT ?name ?member ?start ?quote WHERE {
         "f001-trade-goods-vn-to-ru",
         all_of(
             has_text(
-                "rice", "meat", "tea", "rubber", "cashew", "clothing", "footwear", column="commodity"
+                "rice",
+                "meat",
+                "tea",
+                "rubber",
+                "cashew",
+                "clothing",
+                "footwear",
+                column="commodity",
             ),
             has_text("imports", column="indicator"),
         ),
