@@ -261,15 +261,16 @@ def cold_start(root: Path, name: str, runs: int, scratch: Path) -> tuple[float, 
     return median_run(query, runs), median_run(plain, runs)
 
 
-def warm_queries(root: Path) -> dict[str, dict[str, float]]:
+def warm_queries(root: Path, with_rdflib: bool) -> dict[str, dict[str, float]]:
     from vnrukg.engine import make_engine, open_engine
     from vnrukg.project import Project
     from vnrukg.queries import list_queries
     from vnrukg.store import load
 
     project = Project(root)
-    engines = {"oxigraph": open_engine(project, "oxigraph"),
-               "rdflib": make_engine(load(project), "rdflib")}  # fmt: skip
+    engines = {"oxigraph": open_engine(project, "oxigraph")}
+    if with_rdflib:
+        engines["rdflib"] = make_engine(load(project), "rdflib")
     out: dict[str, dict[str, float]] = {}
     for query in list_queries(project):
         if any(not p.optional and p.default is None for p in query.params):
@@ -314,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=None, help="project for the cold-start comparison")
     parser.add_argument("--cold-query", default=None, help="named query for the cold start")
     parser.add_argument("--cold-runs", type=int, default=10)
+    parser.add_argument("--warm-rdflib", action="store_true", help="also time warm rdflib runs")
+    parser.add_argument("--engines", default="rdflib,oxigraph", help="comma-separated engines")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument("--worker", choices=("rdflib", "oxigraph"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -324,8 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     for label in args.sizes.split(","):
         data = ensure_data(label, SIZES[label.lower()], args.data)
         results[label] = {e: run_worker(e, data, args.budget, args.timeout)
-                          for e in ("rdflib", "oxigraph")}  # fmt: skip
+                          for e in args.engines.split(",")}  # fmt: skip
         print_size(label, results[label])
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1))
     growth = exponents(results)
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
@@ -340,11 +346,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"vnrukg query {name} (built store)   {ms(cold):>10}")
         print(f"plain rdflib script (import, parse, query) {ms(plain):>10}   "
               f"→ {plain / cold:.1f}× faster")  # fmt: skip
-        warm = warm_queries(root)
+        warm = warm_queries(root, args.warm_rdflib)
     print("\n## warm named queries on the curated graph (p50)\n")
     print(f"{'':34} {'rdflib':>12} {'oxigraph':>12}")
-    for query_name, cells in warm.items():
-        print(f"{query_name[:34]:34} {ms(cells['rdflib']):>12} {ms(cells['oxigraph']):>12}")
+    for query_name, cells in sorted(warm.items(), key=lambda item: -item[1]["oxigraph"]):
+        print(f"{query_name[:34]:34} {ms(cells.get('rdflib')):>12} {ms(cells['oxigraph']):>12}")
     targets(results, growth, cold, plain, warm)
     return 0
 
