@@ -122,13 +122,11 @@ class OxigraphEngine:
         """Like :meth:`query`, with parameters given as pyoxigraph terms."""
         from .errors import VnrukgError
         from .namespaces import PREFIXES
-        from .sparqltext import bind_values, guard, plain_group_concat, total_order
+        from .sparqltext import for_oxigraph
 
         verdict = self.checks.check(text)
-        if verdict["ordered"]:
-            text = total_order(text, verdict["vars"])
-        text = bind_values(plain_group_concat(text), values)
-        guard(text)
+        order = tuple(verdict["vars"]) if verdict["ordered"] else None
+        text = for_oxigraph(text, order, tuple(values.items()))
         try:
             answer = self.store.query(text, prefixes=PREFIXES)
             return _result(verdict["form"], answer, native)

@@ -14,6 +14,7 @@ such), never on raw substrings, and imports neither rdflib nor pyoxigraph:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .errors import VnrukgError
@@ -105,13 +106,17 @@ def bind_values(text: str, values: dict) -> str:
             raise VnrukgError(f"bad parameter name {name!r}")
         if not isinstance(term, ox.NamedNode | ox.Literal):
             raise VnrukgError(f"parameter {name}: only IRIs and literals can be bound")
-    names = " ".join(f"?{name}" for name in values)
-    row = " ".join(str(term) for term in values.values())
-    block = f" VALUES ({names}) {{ ({row}) }} "
     toks = tokens(text)
     for index in sorted(_group_braces(toks), reverse=True):
+        close = _matching(toks, index, "{", "}")
+        used = {t.group()[1:] for t in toks[index:close] if t.group("var")}
+        bound = {name: term for name, term in values.items() if name in used}
+        if not bound:
+            continue  # a group that never names a parameter is the same with or without it
+        names = " ".join(f"?{name}" for name in bound)
+        row = " ".join(str(term) for term in bound.values())
         cut = toks[index].end()
-        text = text[:cut] + block + text[cut:]
+        text = text[:cut] + f" VALUES ({names}) {{ ({row}) }} " + text[cut:]
     return text
 
 
@@ -150,3 +155,16 @@ def total_order(text: str, variables: list[str]) -> str:
         last = token
     keys = "".join(f' COALESCE(STR(?{v}), "")' for v in variables if re.fullmatch(r"\w+", v))
     return text[: last.end()] + keys + text[last.end() :]
+
+
+@functools.lru_cache(maxsize=1024)
+def for_oxigraph(text: str, order: tuple[str, ...] | None, values: tuple) -> str:
+    """The text Oxigraph runs: ties broken (``order``: the projected variables, if ordered),
+    ``GROUP_CONCAT`` plain, parameters bound; refused if it holds ``SERVICE``. Remembered,
+    so that a query run again is not tokenized again.
+    """
+    if order is not None:
+        text = total_order(text, list(order))
+    text = bind_values(plain_group_concat(text), dict(values))
+    guard(text)
+    return text
