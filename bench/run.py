@@ -18,12 +18,14 @@ It is not a test: it takes minutes (rdflib at 1M triples dominates) and prints a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
 import platform
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -78,7 +80,23 @@ def named_queries(extra: list[Path]) -> list:
     return list(found.values())
 
 
-def worker(engine: str, data: Path, budget: float) -> dict:
+@contextlib.contextmanager
+def deadline(seconds: float):
+    """Raise TimeoutError in this (main) thread after ``seconds`` (rdflib evaluates in Python)."""
+
+    def expire(signum, frame):
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def worker(engine: str, data: Path, budget: float, cap: float) -> dict:
     """Load, query and export with one engine; everything measured in this process."""
     import pyoxigraph as ox
 
@@ -102,7 +120,12 @@ def worker(engine: str, data: Path, budget: float) -> dict:
     report["triples"] = size
     for query in named_queries([]):
         bindings = query.bindings({})
-        result = runner.query(query.text, bindings)
+        try:
+            with deadline(cap):
+                result = runner.query(query.text, bindings)
+        except TimeoutError:
+            report["queries"][query.name] = [float("inf")]  # gave up: slower than the cap
+            continue
         report["rows"][query.name] = len(result)
         report["queries"][query.name] = timed(lambda q=query, b=bindings: runner.query(q.text, b),
                                               budget)  # fmt: skip
@@ -118,9 +141,10 @@ def worker(engine: str, data: Path, budget: float) -> dict:
     return report
 
 
-def run_worker(engine: str, data: Path, budget: float, timeout: float) -> dict | None:
+def run_worker(engine: str, data: Path, args) -> dict | None:
+    budget, timeout = args.budget, args.timeout
     command = [sys.executable, __file__, "--worker", engine, "--data", str(data),
-               "--budget", str(budget)]  # fmt: skip
+               "--budget", str(budget), "--cap", str(args.cap)]  # fmt: skip
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
@@ -149,12 +173,16 @@ def ensure_data(label: str, triples: int, folder: Path) -> Path:
 def ms(seconds: float | None) -> str:
     if seconds is None:
         return "-"
+    if seconds == float("inf"):
+        return "gave up"
     return f"{seconds * 1000:,.1f} ms" if seconds < 1 else f"{seconds:,.2f} s"
 
 
 def ratio(slow: float | None, fast: float | None) -> str:
     if not slow or not fast:
         return "-"
+    if slow == float("inf"):
+        return "∞"
     return f"{slow / fast:,.1f}×"
 
 
@@ -177,9 +205,9 @@ def print_size(label: str, reports: dict) -> None:
             cells.append(f"{ms(p(times, 0.5))} / {ms(p(times, 0.95))}" if times else "-")
         a = p(rd["queries"][name], 0.5) if rd and name in rd["queries"] else None
         b = p(ox["queries"][name], 0.5) if ox and name in ox["queries"] else None
-        rows = (ox or rd)["rows"][name]
+        rows = (ox or rd)["rows"].get(name, "?")
         print(f"{name[:27] + f' ({rows})':34} {cells[0]:>22} {cells[1]:>22} {ratio(a, b):>9}")
-        if rd and ox and rd["rows"].get(name) != ox["rows"].get(name):
+        if rd and ox and name in rd["rows"] and rd["rows"].get(name) != ox["rows"].get(name):
             print(f"  ! row counts differ: rdflib {rd['rows'][name]}, oxigraph {ox['rows'][name]}")
 
 
@@ -199,7 +227,8 @@ def exponents(results: dict) -> dict:
         for name in a["queries"]:
             if name in b["queries"]:
                 metrics[name] = (p(a["queries"][name], 0.5), p(b["queries"][name], 0.5))
-        out[engine] = {k: math.log(y / x) / scale for k, (x, y) in metrics.items() if x > 0}
+        out[engine] = {k: math.log(y / x) / scale for k, (x, y) in metrics.items()
+                       if x > 0 and y < float("inf")}  # fmt: skip
     print(f"\n## growth exponent {first} → {last} (time ∝ size^k)\n")
     print(f"{'':34} {'rdflib':>10} {'oxigraph':>10}")
     for name in out.get("oxigraph", {}):
@@ -311,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10k,100k,1m", help="comma-separated: 10k,100k,1m")
     parser.add_argument("--data", type=Path, default=HERE / "data", help="synthetic graphs folder")
     parser.add_argument("--budget", type=float, default=10.0, help="seconds per query and engine")
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds per worker")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds per worker")
+    parser.add_argument("--cap", type=float, default=120, help="give up a query after this")
     parser.add_argument("--root", default=None, help="project for the cold-start comparison")
     parser.add_argument("--cold-query", default=None, help="named query for the cold start")
     parser.add_argument("--cold-runs", type=int, default=10)
@@ -321,13 +351,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worker", choices=("rdflib", "oxigraph"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.worker, args.data, args.budget)))
+        print(json.dumps(worker(args.worker, args.data, args.budget, args.cap)))
         return 0
     print(f"# vnrukg benchmark\n\nmachine: {machine()}", flush=True)
     results: dict = {}
     for label in args.sizes.split(","):
         data = ensure_data(label, SIZES[label.lower()], args.data)
-        results[label] = {e: run_worker(e, data, args.budget, args.timeout)
+        results[label] = {e: run_worker(e, data, args)
                           for e in args.engines.split(",")}  # fmt: skip
         print_size(label, results[label])
         if args.json:
