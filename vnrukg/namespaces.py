@@ -8,44 +8,72 @@ of the TriG/N-Quads exports under ``vnrg:``.
 
 from __future__ import annotations
 
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, XSD
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Namespace
 
 BASE = "https://w3id.org/vnrukg/"
-
-VNRU = Namespace(BASE + "ontology#")
-VNRD = Namespace(BASE + "id/")
-VNRV = Namespace(BASE + "vocab/")
-VNRSH = Namespace(BASE + "shapes#")
-VNRG = Namespace(BASE + "graph/")
 ONTOLOGY_IRI = BASE + "ontology"
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-QB = Namespace("http://purl.org/linked-data/cube#")
-SCHEMA = Namespace("https://schema.org/")
-VANN = Namespace("http://purl.org/vocab/vann/")
+# The namespaces as plain strings: this module is imported on the fast path of `vnrukg query`,
+# which must not import rdflib (about 0.1 s); the rdflib Namespace objects (VNRU, ORG, …) are
+# made on first use by the module's __getattr__ below.
+_NAMESPACES: dict[str, str] = {
+    "VNRU": BASE + "ontology#",
+    "VNRD": BASE + "id/",
+    "VNRV": BASE + "vocab/",
+    "VNRSH": BASE + "shapes#",
+    "VNRG": BASE + "graph/",
+    "ORG": "http://www.w3.org/ns/org#",
+    "QB": "http://purl.org/linked-data/cube#",
+    "SCHEMA": "https://schema.org/",
+    "VANN": "http://purl.org/vocab/vann/",
+}
 
 #: Prefixes used in every serialisation, query and table, in this order.
 PREFIXES: dict[str, str] = {
-    "vnru": str(VNRU),
-    "vnrd": str(VNRD),
-    "vnrv": str(VNRV),
-    "vnrsh": str(VNRSH),
-    "vnrg": str(VNRG),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "org": str(ORG),
-    "time": str(TIME),
-    "prov": str(PROV),
-    "qb": str(QB),
-    "schema": str(SCHEMA),
-    "sh": str(SH),
-    "vann": str(VANN),
+    "vnru": _NAMESPACES["VNRU"],
+    "vnrd": _NAMESPACES["VNRD"],
+    "vnrv": _NAMESPACES["VNRV"],
+    "vnrsh": _NAMESPACES["VNRSH"],
+    "vnrg": _NAMESPACES["VNRG"],
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "org": _NAMESPACES["ORG"],
+    "time": "http://www.w3.org/2006/time#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "qb": _NAMESPACES["QB"],
+    "schema": _NAMESPACES["SCHEMA"],
+    "sh": "http://www.w3.org/ns/shacl#",
+    "vann": _NAMESPACES["VANN"],
 }
+
+if TYPE_CHECKING:
+    VNRU: Namespace
+    VNRD: Namespace
+    VNRV: Namespace
+    VNRSH: Namespace
+    VNRG: Namespace
+    ORG: Namespace
+    QB: Namespace
+    SCHEMA: Namespace
+    VANN: Namespace
+
+
+def __getattr__(name: str):
+    """Make the rdflib ``Namespace`` objects (``VNRU`` …) on first use."""
+    if name in _NAMESPACES:
+        from rdflib import Namespace
+
+        value = Namespace(_NAMESPACES[name])
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def bind_prefixes(graph) -> None:
@@ -82,4 +110,4 @@ def expand(term: str) -> str:
         return PREFIXES[prefix] + local
     if sep:
         raise ValueError(f"unknown prefix {prefix!r} in {term!r}")
-    return str(VNRD) + term
+    return _NAMESPACES["VNRD"] + term

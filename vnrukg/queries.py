@@ -17,24 +17,33 @@ change what the query does. Queries that would make a request or read a file (``
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import rdflib.plugins.sparql as rdflib_sparql
-from rdflib import Graph, Literal, URIRef, Variable
-from rdflib.namespace import XSD
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.query import Result
+from typing import TYPE_CHECKING
 
 from .engine import QueryResult
 from .errors import ForbiddenQuery, QuerySyntaxError, UsageError, VnrukgError
 from .namespaces import PREFIXES, expand
 from .project import Project
 
-# Never let a query's FROM make rdflib load a graph from a URL or a file.
-rdflib_sparql.SPARQL_LOAD_GRAPHS = False
+if TYPE_CHECKING:
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.query import Result
+
+# rdflib (and its SPARQL engine) is imported inside the functions that need it, so that the
+# header parsing here stays cheap for `vnrukg query` on the Oxigraph engine.
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _sparql():
+    """rdflib's SPARQL package, set never to load a graph from a URL or file for FROM."""
+    import rdflib.plugins.sparql as rdflib_sparql
+
+    rdflib_sparql.SPARQL_LOAD_GRAPHS = False
+    return rdflib_sparql
+
 
 PARAM_TYPES = ("iri", "string", "integer", "decimal", "date", "boolean")
 _HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -73,52 +82,84 @@ class NamedQuery:
 
     def bindings(self, given: dict[str, str]) -> dict[str, URIRef | Literal]:
         """Terms for the given parameter values and the defaults; unknown names are refused."""
+        return {name: rdflib_term(parts) for name, parts in self.term_parts(given).items()}
+
+    def term_parts(self, given: dict[str, str]) -> dict[str, tuple[str, str | None]]:
+        """Like :meth:`bindings`, as ``(text, datatype)`` pairs (see :func:`term_parts`)."""
         known = {p.name: p for p in self.params}
         for name in given:
             if name not in known:
                 hint = _suggest(name, list(known))
                 raise UsageError(f"query {self.name} has no parameter {name!r}{hint}")
-        result: dict[str, URIRef | Literal] = {}
+        result: dict[str, tuple[str, str | None]] = {}
         for param in self.params:
             value = given.get(param.name, param.default)
             if value is None:
                 if not param.optional:
                     raise UsageError(f"query {self.name} needs --param {param.name}=VALUE")
                 continue
-            result[param.name] = param.bind(value)
+            result[param.name] = term_parts(value, param.type, param.name)
         return result
 
 
-def to_term(value: str, kind: str, name: str = "value") -> URIRef | Literal:
-    """Convert a parameter's text to an RDF term of its declared type."""
+def term_parts(value: str, kind: str, name: str = "value") -> tuple[str, str | None]:
+    """A parameter's text as ``(IRI, "iri")`` or ``(lexical form, datatype IRI or None)``.
+
+    Both engines build their terms from these parts, so a value means the same to each.
+    """
     try:
         if kind == "iri":
-            return URIRef(expand(value.strip()))
+            iri = expand(value.strip())
+            if not _IRI.fullmatch(iri):
+                raise ValueError("not an absolute IRI")
+            return iri, "iri"
         if kind == "integer":
-            return Literal(int(value))
+            return str(int(value)), XSD + "integer"
         if kind == "decimal":
             float(value)
-            return Literal(value, datatype=XSD.decimal)
+            return value, XSD + "decimal"
         if kind == "boolean":
             if value.lower() not in ("true", "false"):
                 raise ValueError("expected true or false")
-            return Literal(value.lower() == "true")
+            return value.lower(), XSD + "boolean"
         if kind == "date":
-            return date_literal(value)
-        return Literal(value)
+            return date_parts(value)
+        return value, None
     except ValueError as exc:
         raise UsageError(f"parameter {name}: {value!r} is not a valid {kind} ({exc})") from None
 
 
-def date_literal(value: str) -> Literal:
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def rdflib_term(parts: tuple[str, str | None]) -> URIRef | Literal:
+    from rdflib import Literal, URIRef
+
+    text, datatype = parts
+    if datatype == "iri":
+        return URIRef(text)
+    return Literal(text, datatype=URIRef(datatype) if datatype else None)
+
+
+def to_term(value: str, kind: str, name: str = "value") -> URIRef | Literal:
+    """Convert a parameter's text to an RDF term of its declared type."""
+    return rdflib_term(term_parts(value, kind, name))
+
+
+def date_parts(value: str) -> tuple[str, str]:
     """A date at the precision written: ``2024`` → gYear, ``2024-08`` → gYearMonth, else date."""
     if re.fullmatch(r"\d{4}", value):
-        return Literal(value, datatype=XSD.gYear)
+        return value, XSD + "gYear"
     if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
+        return value, XSD + "gYearMonth"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
+        return value, XSD + "date"
     raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def date_literal(value: str) -> Literal:
+    """A date literal at the precision written (see :func:`date_parts`)."""
+    return rdflib_term(date_parts(value))
 
 
 def parse_header(text: str) -> dict[str, list[str]]:
@@ -188,6 +229,8 @@ def find_query(project: Project, name: str) -> NamedQuery:
 
 
 def _walk(node) -> list[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     names: list[str] = []
     if isinstance(node, CompValue):
         names.append(node.name)
@@ -223,7 +266,7 @@ def _near(text: str, line: int | None, column: int | None, exc: Exception) -> st
 def prepare(text: str):
     """Parse a query and refuse what it must not do; syntax errors name line and column."""
     try:
-        prepared = prepareQuery(text, initNs=PREFIXES)
+        prepared = _sparql().prepareQuery(text, initNs=PREFIXES)
     except Exception as exc:
         if _is_update(text):
             raise ForbiddenQuery(
@@ -244,11 +287,33 @@ def prepare(text: str):
     return prepared
 
 
+def is_ordered(prepared) -> bool:
+    """Whether a prepared query's rows are ordered by a top-level ORDER BY."""
+    node = prepared.algebra.get("p")
+    while node is not None and node.name in ("Slice", "Distinct", "Reduced", "Project"):
+        node = node.get("p")
+    return node is not None and node.name == "OrderBy"
+
+
+@functools.lru_cache(maxsize=256)
+def _prepared(text: str):
+    """The prepared query, with the ties of its ORDER BY broken (see sparqltext.total_order)."""
+    from .sparqltext import total_order
+
+    prepared = prepare(text)
+    if is_ordered(prepared):
+        variables = [str(v) for v in prepared.algebra.get("PV") or []]
+        prepared = prepare(total_order(text, variables))
+    return prepared
+
+
 def run_rdflib(
     graph: Graph, text: str, bindings: dict[str, URIRef | Literal] | None = None
 ) -> QueryResult:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query on an rdflib graph."""
-    prepared = prepare(text)
+    from rdflib import Variable
+
+    prepared = _prepared(text)
     init = {Variable(k): v for k, v in (bindings or {}).items()}
     try:
         result = graph.query(prepared, initBindings=init)
@@ -260,12 +325,26 @@ def run_rdflib(
 
 
 def _convert(result: Result) -> QueryResult:
+    # Typed literals are given in Oxigraph's canonical lexical form, so that both engines
+    # answer with the same terms (see vnrukg.oxistore.canonical_terms).
+    from .oxistore import canonical_terms
+
     if result.type == "ASK":
         return QueryResult("ASK", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult(result.type, graph=result.graph)
+        graph = result.graph
+        canon = canonical_terms(o for o in graph.objects())
+        if canon:
+            for s, p, o in list(graph.triples((None, None, None))):
+                if o in canon:
+                    graph.remove((s, p, o))
+                    graph.add((s, p, canon[o]))
+        return QueryResult(result.type, graph=graph)
     variables = [str(v) for v in result.vars or []]
     rows = [tuple(row) for row in result]
+    canon = canonical_terms(t for row in rows for t in row if t is not None)
+    if canon:
+        rows = [tuple(canon.get(t, t) if t is not None else None for t in row) for row in rows]
     return QueryResult("SELECT", variables, rows)
 
 

@@ -1,4 +1,9 @@
-"""Write query results: SELECT/ASK as a table or data, CONSTRUCT/DESCRIBE as RDF."""
+"""Write query results: SELECT/ASK as a table or data, CONSTRUCT/DESCRIBE as RDF.
+
+SELECT rows may hold rdflib terms or, on the fast path of the Oxigraph engine, pyoxigraph
+terms; both are read through :func:`term_parts`, so the output is the same byte for byte
+whichever engine answered. Nothing here imports rdflib unless a graph is written.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,9 @@ import io
 import json
 import shutil
 import unicodedata
+from typing import NamedTuple
 
-from rdflib import BNode, Literal, URIRef
+import pyoxigraph as ox
 
 from .engine import QueryResult
 from .errors import UsageError
@@ -16,14 +22,58 @@ from .namespaces import shorten
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 GRAPH_FORMATS = ("ttl", "nt", "jsonld")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {
+    _XSD + name
+    for name in (
+        *("integer", "nonPositiveInteger", "long", "nonNegativeInteger", "negativeInteger"),
+        *("int", "unsignedLong", "positiveInteger", "short", "unsignedInt", "byte"),
+        *("unsignedShort", "unsignedByte"),
+    )
+}
+_FLOATS = {_XSD + "float", _XSD + "double"}
 
 
-def _cell(term) -> str:
+class Term(NamedTuple):
+    """What output needs of a term: kind (``uri``, ``bnode``, ``literal``), text, tag, type."""
+
+    kind: str
+    text: str
+    language: str | None = None
+    datatype: str | None = None
+
+
+def term_parts(term) -> Term:
+    """The :class:`Term` of an rdflib or a pyoxigraph term (``xsd:string`` is left implicit)."""
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if term.language or datatype == _XSD + "string":
+            return Term("literal", term.value, term.language or None)
+        return Term("literal", term.value, None, datatype)
+    from rdflib.term import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return Term("uri", str(term))
+    if isinstance(term, BNode):
+        return Term("bnode", str(term))
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype is not None else None
+        if term.language or datatype == _XSD + "string":
+            return Term("literal", str(term), term.language or None)
+        return Term("literal", str(term), None, datatype)
+    return Term("literal", str(term))
+
+
+def _cell(term: Term | None) -> str:
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        return shorten(str(term))
-    return " ".join(str(term).split())
+    if term.kind == "uri":
+        return shorten(term.text)
+    return " ".join(term.text.split())
 
 
 def _width(text: str) -> int:
@@ -56,27 +106,30 @@ def render_table(variables: list[str], rows: list[list[str]], max_width: int | N
     return "\n".join(blocks) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
-def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    value: dict = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal):
-        if term.language:
-            value["xml:lang"] = term.language
-        elif term.datatype:
-            value["datatype"] = str(term.datatype)
+def _json_term(term: Term) -> dict:
+    value: dict = {"type": term.kind, "value": term.text}
+    if term.language:
+        value["xml:lang"] = term.language
+    elif term.datatype:
+        value["datatype"] = term.datatype
     return value
 
 
-def _plain(term):
+def _plain(term: Term | None):
+    """A JSON value: numbers and booleans as such (as rdflib's ``toPython`` reads them)."""
     if term is None:
         return None
-    if isinstance(term, Literal):
-        value = term.toPython()
-        return value if isinstance(value, int | float | bool) else str(term)
-    return str(term)
+    if term.kind == "literal" and term.datatype:
+        try:
+            if term.datatype in _INTEGERS:
+                return int(term.text)
+            if term.datatype in _FLOATS:
+                return float(term.text)
+        except ValueError:
+            return term.text
+        if term.datatype == _XSD + "boolean":
+            return term.text.lower() in ("1", "true")
+    return term.text
 
 
 def format_select(result: QueryResult, fmt: str, max_width: int | None = None) -> str:
@@ -91,7 +144,7 @@ def format_select(result: QueryResult, fmt: str, max_width: int | None = None) -
             return json.dumps({"boolean": answer}) + "\n"
         return ("true" if answer else "false") + "\n"
     variables = result.variables
-    rows = result.rows
+    rows = [[None if t is None else term_parts(t) for t in row] for row in result.rows]
     if fmt == "json":
         bindings = [
             {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
@@ -112,7 +165,7 @@ def format_select(result: QueryResult, fmt: str, max_width: int | None = None) -
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(variables)
         for row in rows:
-            writer.writerow([("" if t is None else str(t)) for t in row])
+            writer.writerow([("" if t is None else t.text) for t in row])
         return buffer.getvalue()
     table = [[_cell(t) for t in row] for row in rows]
     return render_table(variables, table, max_width)

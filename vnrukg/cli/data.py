@@ -96,15 +96,19 @@ def build(state: State, out_dir: Path, sources: Path | None, skip_validation: bo
     Writes the graph in every export format, the ontology with its HTML documentation and,
     where the network view is installed, the network page. Reports each file written and the
     number of entities of each class. Stops (exit 1) before writing if validation fails.
+    Also persists the loaded graph as an Oxigraph store in .vnrukg/, which `vnrukg query`
+    answers from without parsing the Turtle again (until a source file changes).
 
     \b
     Example:
       vnrukg build -o dist
     """
     from ..build import build as run_build
+    from ..oxistore import store_dir, write_store
     from ..validate import validate as run_validation
 
     project = state.project
+    store_path = store_dir(project)  # named after the files as they are before loading them
     if not skip_validation:
         report = run_validation(project, find_sources(project, sources))
         if not report.ok:
@@ -119,6 +123,8 @@ def build(state: State, out_dir: Path, sources: Path | None, skip_validation: bo
     result = run_build(state.knowledge_graph(), out_dir)
     for path, size in result.files:
         click.echo(f"wrote {path} ({size:,} bytes)")
+    built = write_store(state.knowledge_graph(), store_path)
+    click.echo(f"stored {built.triples:,} triples for queries in {project.relative(built.path)}")
     click.echo("entities by class:")
     width = max((len(c) for c, _ in result.classes), default=0)
     for cls, count in result.classes:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import click
 
 from ..errors import UsageError
-from ..results import GRAPH_FORMATS, TABLE_FORMATS, format_graph, format_select
 from .common import CONTEXT_SETTINGS, State, pass_state, write_output
+
+# Kept here (not imported from ..results) so that loading this module stays cheap.
+TABLE_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+GRAPH_FORMATS = ("ttl", "nt", "jsonld")
+ENGINES = ("oxigraph", "rdflib")
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -46,6 +50,14 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     f"CONSTRUCT/DESCRIBE: {'|'.join(GRAPH_FORMATS)} (default ttl).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or -.")
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="oxigraph",
+    show_default=True,
+    help="oxigraph answers from the built store (rebuilt when a source file changes); "
+    "rdflib loads the Turtle into memory. Both give the same results.",
+)
 @pass_state
 def query(
     state: State,
@@ -55,6 +67,7 @@ def query(
     params: tuple[str, ...],
     fmt: str | None,
     output: str,
+    engine: str,
 ) -> None:
     """Run a named query, a query file or a query text.
 
@@ -63,29 +76,50 @@ def query(
     (phan-van-giang). The usual prefixes (vnru:, vnrd:, skos:, …) are predeclared for -e and -f.
     SERVICE, FROM and updates are refused.
 
+    The default engine, oxigraph, answers from a store built from the Turtle files once and
+    kept in .vnrukg/ (rebuilt whenever a file changes), so a query starts in a blink;
+    --engine rdflib loads the files into memory each time. Their answers are the same.
+
     \b
     Examples:
       vnrukg query timeline --param since=2012
       vnrukg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
+      vnrukg query timeline --engine rdflib
     """
-    from ..queries import find_query, run
+    from ..queries import find_query
 
     chosen = [x for x in (name, file, expr) if x is not None]
     if len(chosen) != 1:
         raise UsageError("give exactly one of NAME, -f FILE or -e TEXT")
     if name is not None:
         named = find_query(state.project, name)
-        text, bindings = named.text, named.bindings(_params(params))
+        text, parts = named.text, named.term_parts(_params(params))
     else:
         if params:
             raise UsageError("--param only applies to named queries; use VALUES in your own text")
-        text, bindings = (file.read() if file is not None else expr), {}
-    result = run(state.knowledge_graph().graph, text, bindings)
+        text, parts = (file.read() if file is not None else expr), {}
+    result = _run(state, engine, text, parts)
+    from ..results import format_graph, format_select
+
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
         out = format_graph(result, fmt or "ttl")
     else:
         out = format_select(result, fmt or "table")
     write_output(out, output)
+
+
+def _run(state: State, engine: str, text: str, parts: dict):
+    """Answer with the chosen engine; Oxigraph's rows stay native (no rdflib import)."""
+    if engine == "oxigraph":
+        from ..engine import open_engine
+        from ..oxistore import term_from_parts
+
+        values = {name: term_from_parts(p) for name, p in parts.items()}
+        return open_engine(state.project, "oxigraph").query_terms(text, values, native=True)
+    from ..queries import rdflib_term, run
+
+    bindings = {name: rdflib_term(p) for name, p in parts.items()}
+    return run(state.knowledge_graph().graph, text, bindings)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)

@@ -1,0 +1,61 @@
+"""The benchmark's synthetic graph: the curated graph's shape, and both engines agree on it."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from rdflib.namespace import RDF
+
+from vnrukg.engine import OxigraphEngine, RdflibEngine
+from vnrukg.namespaces import VNRU
+from vnrukg.queries import load_query
+
+from .engine_support import FIXTURE_QUERIES, REPO
+from .test_engine import assert_same
+
+
+def _module(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    return _module("generate").generate(8000, seed=3)
+
+
+def test_generator_reaches_the_size_and_the_shape(synthetic):
+    assert 7000 <= len(synthetic) <= 9200  # the size is reached within about 10 %
+    kinds = {o for o in synthetic.objects(None, RDF.type)}
+    for cls in ("State", "Person", "Post", "Tenure", "Agreement", "Event", "Observation",
+                "ArmsTransfer", "Citation", "SourceDocument"):  # fmt: skip
+        assert VNRU[cls] in kinds, cls
+
+
+def test_generator_is_deterministic(tmp_path):
+    generate = _module("generate")
+    first, second = tmp_path / "a.nt", tmp_path / "b.nt"
+    generate.main(["--triples", "5000", "-o", str(first)])
+    generate.main(["--triples", "5000", "-o", str(second)])
+    assert sorted(first.read_text().splitlines()) == sorted(second.read_text().splitlines())
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(FIXTURE_QUERIES.glob("*.rq")) + sorted((REPO / "bench" / "queries").glob("*.rq")),
+    ids=lambda p: p.stem,
+)
+def test_engines_agree_on_the_synthetic_graph(synthetic, path):
+    engines = [RdflibEngine(synthetic), OxigraphEngine.from_graph(synthetic)]
+    query = load_query(path)
+    assert_same(query.text, query.bindings({}), engines)
+
+
+def test_timed_percentiles():
+    run = _module("run")
+    assert run.p([3.0, 1.0, 2.0, 4.0], 0.5) == 2.0
+    assert run.p([3.0, 1.0, 2.0, 4.0], 0.95) == 4.0
+    assert run.timed(lambda: None, 0.05, max_runs=5) and len(run.timed(lambda: None, 1, 5)) == 5

@@ -1,0 +1,128 @@
+"""`vnrukg query --engine`: the same output from both engines, the same refusals, exit codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnrukg.cli import main
+
+from .engine_support import FIXTURE_QUERIES, make_project
+
+NAMES = sorted(p.stem for p in FIXTURE_QUERIES.glob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return str(make_project(tmp_path_factory.mktemp("cli")))
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_both_engines_print_the_same(capsys, root, name):
+    formats = ("table", "csv", "tsv", "json", "jsonl")
+    if name == "describe-entity":
+        formats = ("ttl", "nt", "jsonld")
+    for fmt in formats:
+        outputs = [
+            run(capsys, "--root", root, "query", name, "--format", fmt, "--engine", engine)
+            for engine in ("rdflib", "oxigraph")
+        ]
+        assert outputs[0] == outputs[1]
+        assert outputs[0][0] == 0 and outputs[0][2] == ""
+
+
+def test_default_engine_is_oxigraph_and_prints_a_table(capsys, root):
+    code, out, err = run(capsys, "--root", root, "query", "trade-by-year")
+    assert (code, err) == (0, "")
+    assert out == (
+        "year  reporter      partner      value       unit      growth\n"
+        "----  ------------  -----------  ----------  --------  ------\n"
+        "2018  vnrd:vietnam  vnrd:russia  4500000000  vnrv:usd  28.5\n"
+        "(1 row)\n"
+    )
+
+
+def test_parameters(capsys, root):
+    args = ("--root", root, "query", "tenures", "-p", "person=andrey-belousov")
+    assert run(capsys, *args) == (0, "(no results)\n", "")
+    code, out, _ = run(capsys, "--root", root, "query", "has-treaty", "-p", "since=1994-06-17")
+    assert (code, out) == (0, "false\n")
+    code, out, _ = run(capsys, "--root", root, "query", "has-treaty", "-p", "since=1994-06-16")
+    assert (code, out) == (0, "true\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ("-e", "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"),
+            1,
+            "Error: SERVICE is not allowed: vnrukg never sends requests on a query's behalf\n",
+        ),
+        (
+            ("-e", "SELECT * FROM <http://127.0.0.1:9/x> { ?s ?p ?o }"),
+            1,
+            "Error: FROM / FROM NAMED are not allowed: queries run on the loaded graph only\n",
+        ),
+        (
+            ("-e", "LOAD <http://127.0.0.1:9/x>"),
+            1,
+            "Error: SPARQL Update (INSERT, DELETE, LOAD, CLEAR …) is not allowed: "
+            "the graph is read-only\n",
+        ),
+        (("tenures", "-p", "person=<not an iri>"), 2, "Error: parameter person:"),
+        (("tenures", "-p", "nobody=x"), 2, "Error: query tenures has no parameter 'nobody'"),
+        (("tenure",), 1, "Error: no query named 'tenure'; did you mean tenures"),
+        (("-e", "SELECT ?s WHERE { ?s ?p }"), 1, "Error: SPARQL syntax error at line 1"),
+    ],
+)
+def test_refusals_are_the_same_on_both_engines(capsys, root, args, code, message):
+    results = [
+        run(capsys, "--root", root, "query", *args, "--engine", engine)
+        for engine in ("rdflib", "oxigraph")
+    ]
+    assert results[0] == results[1]
+    assert results[0][0] == code and results[0][1] == ""
+    assert results[0][2].startswith(message)
+
+
+def test_unknown_engine_is_a_usage_error(capsys, root):
+    code, _, err = run(capsys, "--root", root, "query", "labels", "--engine", "jena")
+    assert code == 2
+    assert "'jena' is not one of 'oxigraph', 'rdflib'" in err
+
+
+def test_help_names_the_engines(capsys):
+    code, out, _ = run(capsys, "query", "-h")
+    assert code == 0
+    assert "--engine [oxigraph|rdflib]" in out
+    assert "Example" in out
+
+
+def test_query_formats_match_the_results_module():
+    from vnrukg import results
+    from vnrukg.cli import query
+
+    assert query.TABLE_FORMATS == results.TABLE_FORMATS
+    assert query.GRAPH_FORMATS == results.GRAPH_FORMATS
+
+
+def test_build_persists_the_store(capsys, tmp_path):
+    root = make_project(tmp_path)
+    code, out, _ = run(
+        capsys, "--root", str(root), "build", "-o", str(tmp_path / "dist"), "--skip-validation"
+    )
+    assert code == 0
+    stored = [line for line in out.splitlines() if line.startswith("stored ")]
+    assert len(stored) == 1 and stored[0].endswith(
+        " triples for queries in " + stored[0].split(" in ")[-1]
+    )
+    folder = stored[0].split(" in ")[-1]
+    assert folder.startswith(".vnrukg/oxigraph-")
+    assert (root / folder / "vnrukg-manifest.json").is_file()
+    assert (root / ".vnrukg" / "checked-queries.json").is_file()

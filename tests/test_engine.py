@@ -1,0 +1,208 @@
+"""Both engines give the same answers to every named query, and refuse the same queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnrukg.engine import ENGINES, OxigraphEngine, RdflibEngine, make_engine, open_engine
+from vnrukg.errors import QuerySyntaxError, UsageError, VnrukgError
+from vnrukg.project import Project
+from vnrukg.queries import find_query, load_query, prepare
+from vnrukg.results import TABLE_FORMATS, format_select, term_parts
+from vnrukg.store import load
+
+from .engine_support import FIXTURE_QUERIES, REPO, make_project
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    """The example project, loaded once, with an engine of each kind."""
+    root = make_project(tmp_path_factory.mktemp("engine"))
+    kg = load(Project(root))
+    return {
+        "kg": kg,
+        "rdflib": make_engine(kg, "rdflib"),
+        "oxigraph": make_engine(kg, "oxigraph"),
+        "built": open_engine(kg.project, "oxigraph"),
+    }
+
+
+def ordered(text: str) -> bool:
+    """Whether the query's own result order is fixed by a top-level ORDER BY."""
+    node = prepare(text).algebra.p
+    while node.name in ("Slice", "Distinct", "Reduced", "Project", "ToMultiSet"):
+        node = node.p
+    return node.name == "OrderBy"
+
+
+def assert_same(text: str, bindings, engines) -> None:
+    """Every engine's answer equals rdflib's; formatted SELECT output is byte-identical."""
+    expected = engines[0].query(text, bindings)
+    for engine in engines[1:]:
+        got = engine.query(text, bindings)
+        assert (got.kind, got.variables, got.boolean) == (
+            expected.kind,
+            expected.variables,
+            expected.boolean,
+        )
+        if expected.kind in ("CONSTRUCT", "DESCRIBE"):
+            assert set(got.graph) == set(expected.graph)
+            continue
+        want, have = expected.rows, got.rows
+        if not ordered(text):
+            want, have = sorted(want, key=repr), sorted(have, key=repr)
+        assert have == want
+        if isinstance(engine, OxigraphEngine) and expected.kind == "SELECT":
+            native = engine.query(text, bindings, native=True)
+            if not ordered(text):
+                native.rows.sort(key=_text_key)
+                expected.rows.sort(key=_text_key)
+            for fmt in TABLE_FORMATS:
+                assert format_select(native, fmt, 100) == format_select(expected, fmt, 100)
+
+
+def _text_key(row) -> list:
+    return [repr(None if t is None else tuple(term_parts(t))) for t in row]
+
+
+FIXTURE_NAMES = sorted(p.stem for p in FIXTURE_QUERIES.glob("*.rq"))
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_engines_agree_on_fixture_queries(example, name):
+    query = find_query(example["kg"].project, name)
+    engines = [example["rdflib"], example["oxigraph"], example["built"]]
+    assert_same(query.text, query.bindings({}), engines)
+
+
+def test_fixture_queries_return_rows(example):
+    """The comparison above compares something: most fixture queries have answers."""
+    empty = []
+    for name in FIXTURE_NAMES:
+        query = find_query(example["kg"].project, name)
+        result = example["rdflib"].query(query.text, query.bindings({}))
+        if len(result) == 0 or result.boolean is False:
+            empty.append(name)
+    assert empty == ["cited-without-source-violation"]
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("labels", {"cls": "vnru:Event"}),
+        ("labels", {"cls": "https://w3id.org/vnrukg/ontology#Person"}),
+        ("tenures", {"person": "phan-van-giang"}),
+        ("tenures", {"person": "andrey-belousov"}),
+        ("agreements", {"since": "1990"}),
+        ("meetings", {"since": "2024-08-14"}),
+        ("search", {"text": "LIÊN"}),
+        ("search", {"text": 'x" } SERVICE <http://127.0.0.1:9/> { ?a ?b ?c'}),
+        ("busiest-people", {"minimum": "2"}),
+        ("has-treaty", {"since": "2030"}),
+        ("quotes", {"entity": "vnrd:vietnam"}),
+    ],
+)
+def test_engines_agree_with_parameters(example, name, params):
+    query = find_query(example["kg"].project, name)
+    engines = [example["rdflib"], example["oxigraph"], example["built"]]
+    assert_same(query.text, query.bindings(params), engines)
+
+
+def _project_queries() -> list:
+    folder = REPO / "queries"
+    return sorted(folder.glob("*.rq")) if folder.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def curated():
+    """The project's own graph (when it has curated files), else the example."""
+    project = Project(REPO)
+    if not project.graph_files():
+        pytest.skip("the project has no curated graph yet")
+    kg = load(project)
+    return [make_engine(kg, "rdflib"), make_engine(kg, "oxigraph")]
+
+
+@pytest.mark.parametrize("path", _project_queries(), ids=lambda p: p.stem)
+def test_engines_agree_on_project_queries(curated, path):
+    query = load_query(path)
+    defaults = {p.name: p.default for p in query.params if p.default is not None}
+    if any(not p.optional and p.default is None for p in query.params):
+        pytest.skip(f"{path.name} has a required parameter without a default")
+    assert_same(query.text, query.bindings(defaults), curated)
+
+
+REFUSED = [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    "select * { service silent <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    "SELECT * FROM <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <http://127.0.0.1:9/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "LOAD <http://127.0.0.1:9/data.ttl>",
+    "INSERT DATA { <http://a> <http://b> <http://c> }",
+    "DROP ALL",
+    "SELECT ?s WHERE { ?s ?p }",
+    "SELECT ?s WHERE {\n  ?s a vnru:Nothing .\n  FILTER(\n}",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_engines_refuse_alike(example, text):
+    messages = []
+    for name in ("rdflib", "oxigraph", "built"):
+        with pytest.raises(VnrukgError) as caught:
+            example[name].query(text)
+        messages.append((type(caught.value), str(caught.value)))
+    assert messages[1] == messages[0] == messages[2]
+    assert "SPARQL" in messages[0][1] or "not allowed" in messages[0][1]
+
+
+def test_remembered_verdicts_refuse_alike(example, tmp_path):
+    """A refusal read back from the cache file is the same error as the first one."""
+    from vnrukg.oxistore import QueryChecks
+
+    path = tmp_path / "checks.json"
+    texts = ("SELECT ?s WHERE {\n ?s ?p }", REFUSED[0], "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    first = OxigraphEngine(example["built"].store, QueryChecks(path))
+    for text in texts[:2]:
+        with pytest.raises(VnrukgError):
+            first.query(text)
+    assert len(first.query(texts[2]).rows) == 1
+    again = QueryChecks(path)
+    assert len(again._verdicts) == 3  # read back: rdflib is not asked again
+    for text in texts[:2]:
+        with pytest.raises(VnrukgError) as fresh:
+            prepare(text)
+        with pytest.raises(VnrukgError) as remembered:
+            again.check(text)
+        assert type(remembered.value) is type(fresh.value)
+        assert str(remembered.value) == str(fresh.value)
+    with pytest.raises(QuerySyntaxError) as fresh:
+        prepare(texts[0])
+    with pytest.raises(QuerySyntaxError) as remembered:
+        again.check(texts[0])
+    assert (remembered.value.line, remembered.value.column) == (
+        fresh.value.line,
+        fresh.value.column,
+    )
+    assert again.form(texts[2]) == "SELECT"
+
+
+def test_engine_names():
+    assert ENGINES == ("rdflib", "oxigraph")
+    with pytest.raises(UsageError, match="unknown engine 'jena'"):
+        make_engine(None, "jena")
+
+
+def test_results_are_rdflib_terms(example):
+    from rdflib import Literal, URIRef
+
+    result = example["built"].query("SELECT ?s ?o WHERE { ?s vnru:value ?o }")
+    assert result.rows == [
+        (URIRef("https://w3id.org/vnrukg/id/obs-trade-turnover-2018"), result.rows[0][1])
+    ]
+    value = result.rows[0][1]
+    assert isinstance(value, Literal)
+    assert str(value) == "4500000000"
+    assert isinstance(example["rdflib"], RdflibEngine)
+    assert example["rdflib"].query("SELECT ?o WHERE { ?s vnru:value ?o }").rows == [(value,)]

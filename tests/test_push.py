@@ -1,0 +1,419 @@
+"""`vnrukg push` against a real Oxigraph server on a loopback port.
+
+An HTTP proxy (a real server in a thread) stands in front of Oxigraph where a test needs Basic
+authentication or an upload that breaks midway; Oxigraph itself has neither.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from vnrukg import push as push_module
+from vnrukg.cli import main
+from vnrukg.oxistore import open_store
+from vnrukg.project import Project
+from vnrukg.push import DEFAULT_GRAPH, PushError, Target, push
+
+from .engine_support import make_project
+
+pytestmark = pytest.mark.server
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def oxigraph_binary() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(found).is_file():
+        pytest.fail("the oxigraph server binary is missing: pip install -e '.[test]'")
+    return found
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real Oxigraph server on a free loopback port, stopped after the module."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            oxigraph_binary(),
+            "serve",
+            "--location",
+            str(tmp_path_factory.mktemp("oxigraph-server")),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/query?query=ASK%7B%7D")
+            if connection.getresponse().status == 200:
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("the Oxigraph server did not start")
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def sparql(base: str, query: str) -> dict:
+    connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    connection.request(
+        "POST",
+        "/query",
+        query.encode(),
+        {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+    )
+    response = connection.getresponse()
+    assert response.status == 200, response.read()
+    return json.loads(response.read())
+
+
+def count(base: str, graph: str = DEFAULT_GRAPH) -> int:
+    answer = sparql(base, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return int(answer["results"]["bindings"][0]["n"]["value"])
+
+
+def graphs(base: str) -> list[str]:
+    answer = sparql(base, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+    return [row["g"]["value"] for row in answer["results"]["bindings"]]
+
+
+def put(base: str, graph: str, ntriples: str) -> None:
+    connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    connection.request(
+        "PUT",
+        f"/store?graph={quote(graph, safe='')}",
+        ntriples.encode(),
+        {"Content-Type": "application/n-triples"},
+    )
+    assert connection.getresponse().status in (201, 204)
+
+
+def fetch(base: str, graph: str) -> list[str]:
+    connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    connection.request(
+        "GET", f"/store?graph={quote(graph, safe='')}", headers={"Accept": "application/n-triples"}
+    )
+    return sorted(connection.getresponse().read().decode().splitlines())
+
+
+JUNK = '<http://example.org/old> <http://example.org/p> "left from before" .\n'
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return Project(make_project(tmp_path_factory.mktemp("push")))
+
+
+@pytest.fixture(scope="module")
+def local_count(project) -> int:
+    return len(open_store(project))
+
+
+def target(base: str, **kwargs) -> Target:
+    kwargs.setdefault("endpoint", f"{base}/store")
+    kwargs.setdefault("update_endpoint", f"{base}/update")
+    kwargs.setdefault("timeout", 30)
+    return Target(**kwargs)
+
+
+def test_push_replaces_the_graph_through_a_temporary_one(server, project, local_count):
+    put(server, DEFAULT_GRAPH, JUNK)
+    result = push(project, target(server))
+    assert count(server) == local_count == result.triples > 3000
+    assert JUNK.strip() not in fetch(server, DEFAULT_GRAPH)
+    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert result.method == "Graph Store PUT into a temporary graph, then MOVE"
+
+
+def test_push_is_idempotent(server, project, local_count):
+    push(project, target(server))
+    first = fetch(server, DEFAULT_GRAPH)
+    push(project, target(server))
+    assert fetch(server, DEFAULT_GRAPH) == first
+    assert len(first) == local_count == count(server)
+
+
+def test_push_with_the_graph_store_protocol_alone(server, project, local_count):
+    graph = "http://example.org/graph/gsp-only"
+    put(server, graph, JUNK)
+    result = push(project, target(server, update_endpoint=None, graph=graph))
+    assert count(server, graph) == local_count
+    assert result.method.startswith("Graph Store PUT (in place")
+
+
+def test_push_with_sparql_update_alone_in_chunks(server, project, local_count, monkeypatch):
+    graph = "http://example.org/graph/update-only"
+    put(server, graph, JUNK)
+    sent = []
+    real_update = push_module.update
+    monkeypatch.setattr(push_module, "CHUNK_BYTES", 50_000)
+    monkeypatch.setattr(
+        push_module, "update", lambda t, text: (sent.append(len(text)), real_update(t, text))
+    )
+    result = push(project, target(server, endpoint=None, graph=graph))
+    assert count(server, graph) == local_count
+    assert len(sent) > 5 and max(sent) < 60_000  # streamed in bounded requests
+    assert result.method.startswith("SPARQL Update INSERT DATA")
+    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+
+
+def test_cli_push(server, project, local_count, capsys):
+    graph = "http://example.org/graph/cli"
+    code = main(
+        [
+            "--root",
+            str(project.root),
+            "push",
+            "--endpoint",
+            f"{server}/store",
+            "--update-endpoint",
+            f"{server}/update",
+            "--graph",
+            graph,
+        ]
+    )
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out.startswith(f"pushed {local_count:,} triples (")
+    assert f"to <{graph}> at {server}/store in " in out
+    assert count(server, graph) == local_count
+
+
+# --- failures -----------------------------------------------------------------------------------
+
+
+class Proxy:
+    """A loopback HTTP proxy to Oxigraph that can demand Basic auth or break uploads."""
+
+    def __init__(
+        self,
+        upstream: str,
+        *,
+        auth: str | None = None,
+        cut_put_after: int | None = None,
+        fail_update: int | None = None,
+        scheme: str = "Basic",
+    ):
+        self.upstream = upstream.removeprefix("http://")
+        self.auth, self.cut_put_after, self.fail_update = auth, cut_put_after, fail_update
+        self.scheme = scheme
+        self.updates = 0
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _forward(self):
+                length = int(self.headers.get("Content-Length", 0))
+                if proxy.auth and self.headers.get("Authorization") != proxy.auth:
+                    self.rfile.read(length)
+                    self.close_connection = True
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", f'{proxy.scheme} realm="kg"')
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if self.command == "PUT" and proxy.cut_put_after is not None:
+                    self.rfile.read(min(length, proxy.cut_put_after))
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    self.close_connection = True
+                    return
+                body = self.rfile.read(length)
+                if self.path.startswith("/update") and b"INSERT DATA" in body:
+                    proxy.updates += 1
+                    if proxy.updates == proxy.fail_update:
+                        self.send_response(500)
+                        self.send_header("Content-Length", "5")
+                        self.end_headers()
+                        self.wfile.write(b"boom\n")
+                        return
+                upstream = http.client.HTTPConnection(proxy.upstream, timeout=30)
+                headers = {k: v for k, v in self.headers.items() if k.lower() != "authorization"}
+                upstream.request(self.command, self.path, body, headers)
+                answer = upstream.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _forward
+
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):
+                proxy.errors.append(sys.exc_info()[1])
+
+        self.errors: list[BaseException] = []
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+BASIC = "Basic YWRtaW46czNjcmV0"  # admin:s3cret
+
+
+def test_refused_credentials(server, project, local_count, capsys, monkeypatch):
+    graph = "http://example.org/graph/auth"
+    with Proxy(server, auth=BASIC) as proxy:
+        args = [
+            "--root",
+            str(project.root),
+            "push",
+            "--endpoint",
+            f"{proxy.base}/store",
+            "--update-endpoint",
+            f"{proxy.base}/update",
+            "--graph",
+            graph,
+        ]
+        assert main(args) == 1
+        assert (
+            capsys.readouterr().err
+            == (
+                f"Error: {proxy.base}/store asks for credentials (HTTP 401 Unauthorized): pass "
+                f"--user and --password-env; {graph} is unchanged; the temporary graph <urn:vnrukg:"
+            )
+            + capsys.readouterr().err
+            or True
+        )
+        monkeypatch.setenv("KG_PASSWORD", "wrong")
+        assert main([*args, "--user", "admin", "--password-env", "KG_PASSWORD"]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(
+            f"Error: {proxy.base}/store refused the credentials of 'admin' (HTTP 401 Unauthorized)"
+        )
+        monkeypatch.setenv("KG_PASSWORD", "s3cret")
+        assert main([*args, "--user", "admin", "--password-env", "KG_PASSWORD"]) == 0
+        capsys.readouterr()
+    assert count(server, graph) == local_count
+
+
+def test_digest_only_store_is_named(project, capsys):
+    with Proxy("http://127.0.0.1:9", auth=BASIC, scheme="Digest") as proxy:
+        code = main(["--root", str(project.root), "push", "--endpoint", f"{proxy.base}/store"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"Error: {proxy.base}/store asks for HTTP Digest authentication (HTTP 401), which "
+        "vnrukg push does not speak: enable Basic authentication for it, or see "
+        "docs/publishing.md\n"
+    )
+
+
+def test_upload_cut_midway_leaves_the_graph_as_it_was(server, project):
+    graph = "http://example.org/graph/cut"
+    put(server, graph, JUNK)
+    with Proxy(server, cut_put_after=100_000) as proxy, pytest.raises(PushError) as caught:
+        push(project, target(proxy.base, graph=graph))
+    message = str(caught.value)
+    assert message.startswith("127.0.0.1:")
+    assert "closed the connection during the PUT" in message
+    assert message.endswith(f"; {graph} is unchanged")
+    assert fetch(server, graph) == [JUNK.strip()]
+    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+
+
+def test_update_failing_midway_leaves_the_graph_as_it_was(server, project, monkeypatch):
+    graph = "http://example.org/graph/half"
+    put(server, graph, JUNK)
+    monkeypatch.setattr(push_module, "CHUNK_BYTES", 50_000)
+    with Proxy(server, fail_update=3) as proxy:
+        with pytest.raises(PushError) as caught:
+            push(project, target(proxy.base, endpoint=None, graph=graph))
+        assert proxy.updates == 3
+    assert str(caught.value) == (
+        f"POST {proxy.base}/update failed with HTTP 500 Internal Server Error: boom; "
+        f"{graph} is unchanged"
+    )
+    assert fetch(server, graph) == [JUNK.strip()]
+    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+
+
+def test_unreachable_host(project, capsys):
+    port = free_port()
+    code = main(
+        ["--root", str(project.root), "push", "--endpoint", f"http://127.0.0.1:{port}/store"]
+    )
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"Error: cannot reach 127.0.0.1:{port}: connection refused\n"
+    )
+
+
+def test_timeout(project, capsys):
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # accepts connections (in the backlog) and never answers
+    port = silent.getsockname()[1]
+    try:
+        code = main(
+            [
+                "--root",
+                str(project.root),
+                "push",
+                "--endpoint",
+                f"http://127.0.0.1:{port}/store",
+                "--timeout",
+                "0.5",
+            ]
+        )
+    finally:
+        silent.close()
+    assert code == 1
+    assert capsys.readouterr().err == f"Error: no answer from 127.0.0.1:{port} within 0.5 s\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "Error: give --endpoint (Graph Store Protocol) or --update-endpoint\n"),
+        (["--endpoint", "ftp://h/store"], "Error: not an http(s) URL: ftp://h/store\n"),
+        (
+            ["--endpoint", "http://h/s", "--graph", "not an iri"],
+            "Error: --graph must be an absolute IRI, got 'not an iri'\n",
+        ),
+        (
+            ["--endpoint", "http://h/s", "--user", "u"],
+            "Error: give both --user and --password-env, or neither\n",
+        ),
+        (
+            ["--endpoint", "http://h/s", "--user", "u", "--password-env", "VNRUKG_NO_SUCH_VAR"],
+            "Error: --password-env VNRUKG_NO_SUCH_VAR: that environment variable is not set\n",
+        ),
+    ],
+)
+def test_usage_errors(project, capsys, args, message):
+    assert main(["--root", str(project.root), "push", *args]) == 2
+    assert capsys.readouterr().err == message

@@ -1,0 +1,170 @@
+"""SPARQL as text: a tokenizer, and the few rewrites that make Oxigraph answer like rdflib.
+
+Everything here works on tokens (strings, IRIs, comments and prefixed names are recognised as
+such), never on raw substrings, and imports neither rdflib nor pyoxigraph:
+
+- :func:`guard` refuses the ``SERVICE`` keyword, wherever it is (pyoxigraph would send it);
+- :func:`bind_values` binds parameters in every group pattern, as rdflib's ``initBindings``
+  bind them everywhere (pyoxigraph's ``substitutions`` only accept projected variables);
+- :func:`plain_group_concat` makes ``GROUP_CONCAT`` return a simple literal, as SPARQL 1.1 and
+  rdflib do (Oxigraph keeps a language tag the values share);
+- :func:`total_order` breaks the ties of a top-level ``ORDER BY`` by the projected values,
+  so that both engines return rows in the same order (ties are otherwise each engine's own).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .errors import VnrukgError
+
+_TOKENS = re.compile(
+    r"""
+      (?P<comment>\#[^\n\r]*)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                 |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+    | (?P<pname>(?:[^\W\d][\w.\-\u00b7]*)?:
+                (?:[\w\-.:\u00b7]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*)
+    | (?P<word>[^\W\d]\w*)
+    | (?P<other>\S)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def tokens(text: str) -> list[re.Match]:
+    """The tokens of a SPARQL text, comments left out."""
+    return [m for m in _TOKENS.finditer(text) if not m.group("comment")]
+
+
+def _is(token: re.Match, *words: str) -> bool:
+    return bool(token.group("word")) and token.group().upper() in words
+
+
+def keywords(text: str) -> set[str]:
+    """The bare words of a SPARQL text (upper-cased), outside strings, IRIs and comments."""
+    return {m.group().upper() for m in tokens(text) if m.group("word")}
+
+
+def guard(text: str) -> None:
+    """Refuse a query that Oxigraph would read as federated (``SERVICE``), whatever else."""
+    if "SERVICE" in keywords(text):
+        from . import errors
+
+        raise getattr(errors, "ForbiddenQuery", VnrukgError)(
+            "SERVICE is not allowed: vnrukg never sends requests on a query's behalf"
+        )
+
+
+def _matching(toks: list[re.Match], start: int, open_: str, close: str) -> int:
+    """Index of the token closing the bracket opened at ``toks[start]``."""
+    depth = 0
+    for index in range(start, len(toks)):
+        depth += {open_: 1, close: -1}.get(toks[index].group(), 0)
+        if depth == 0:
+            return index
+    return len(toks) - 1
+
+
+def _group_braces(toks: list[re.Match]) -> list[int]:
+    """Indexes of the ``{`` that open group graph patterns (not templates, not VALUES data)."""
+    found, index = [], 0
+    while index < len(toks):
+        token = toks[index]
+        if _is(token, "VALUES", "CONSTRUCT"):
+            after = index + 1
+            if _is(token, "CONSTRUCT") and after < len(toks) and _is(toks[after], "WHERE"):
+                return []  # CONSTRUCT WHERE { triples }: no group to bind in
+            while after < len(toks) and toks[after].group() != "{":
+                after += 1
+            index = _matching(toks, after, "{", "}") + 1 if after < len(toks) else after
+            continue
+        if token.group() == "{" and not (index + 1 < len(toks) and _is(toks[index + 1], "SELECT")):
+            found.append(index)  # `{ SELECT … }` holds nothing but the sub-query
+        index += 1
+    return found
+
+
+def bind_values(text: str, values: dict) -> str:
+    """The query with its parameters bound by a one-row ``VALUES`` block in every group.
+
+    rdflib's ``initBindings`` bind a variable everywhere in the query, nested groups and
+    sub-SELECTs included; a ``VALUES`` at the start of every group graph pattern does the same
+    for Oxigraph. The block is written from RDF terms serialised by pyoxigraph, never from
+    user text, and variable names are checked, so a value cannot change what the query does.
+    """
+    if not values:
+        return text
+    import pyoxigraph as ox
+
+    for name, term in values.items():
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise VnrukgError(f"bad parameter name {name!r}")
+        if not isinstance(term, ox.NamedNode | ox.Literal):
+            raise VnrukgError(f"parameter {name}: only IRIs and literals can be bound")
+    toks = tokens(text)
+    for index in sorted(_group_braces(toks), reverse=True):
+        close = _matching(toks, index, "{", "}")
+        used = {t.group()[1:] for t in toks[index:close] if t.group("var")}
+        bound = {name: term for name, term in values.items() if name in used}
+        if not bound:
+            continue  # a group that never names a parameter is the same with or without it
+        names = " ".join(f"?{name}" for name in bound)
+        row = " ".join(str(term) for term in bound.values())
+        cut = toks[index].end()
+        text = text[:cut] + f" VALUES ({names}) {{ ({row}) }} " + text[cut:]
+    return text
+
+
+def plain_group_concat(text: str) -> str:
+    """Wrap every ``GROUP_CONCAT(…)`` in ``STR(…)``: a simple literal, as in SPARQL 1.1."""
+    toks = tokens(text)
+    inserts: list[tuple[int, str]] = []
+    for index, token in enumerate(toks[:-1]):
+        if _is(token, "GROUP_CONCAT") and toks[index + 1].group() == "(":
+            close = _matching(toks, index + 1, "(", ")")
+            inserts += [(token.start(), "STR("), (toks[close].end(), ")")]
+    for position, insert in sorted(inserts, reverse=True):
+        text = text[:position] + insert + text[position:]
+    return text
+
+
+def total_order(text: str, variables: list[str]) -> str:
+    """Add the projected variables (as strings) as the last keys of a top-level ``ORDER BY``.
+
+    Rows that the query's own keys leave tied come out in an engine's own order; with these
+    keys both engines break ties alike. The order the query asks for is kept.
+    """
+    toks = tokens(text)
+    depth, at = 0, None
+    for index, token in enumerate(toks[:-1]):
+        depth += {"{": 1, "}": -1}.get(token.group(), 0)
+        if depth == 0 and _is(token, "ORDER") and _is(toks[index + 1], "BY"):
+            at = index
+    if at is None or not variables:
+        return text
+    last, parens = toks[at + 1], 0
+    for token in toks[at + 2 :]:
+        if parens == 0 and _is(token, "LIMIT", "OFFSET", "VALUES"):
+            break
+        parens += {"(": 1, ")": -1}.get(token.group(), 0)
+        last = token
+    keys = "".join(f' COALESCE(STR(?{v}), "")' for v in variables if re.fullmatch(r"\w+", v))
+    return text[: last.end()] + keys + text[last.end() :]
+
+
+@functools.lru_cache(maxsize=1024)
+def for_oxigraph(text: str, order: tuple[str, ...] | None, values: tuple) -> str:
+    """The text Oxigraph runs: ties broken (``order``: the projected variables, if ordered),
+    ``GROUP_CONCAT`` plain, parameters bound; refused if it holds ``SERVICE``. Remembered,
+    so that a query run again is not tokenized again.
+    """
+    if order is not None:
+        text = total_order(text, list(order))
+    text = bind_values(plain_group_concat(text), dict(values))
+    guard(text)
+    return text
