@@ -80,6 +80,8 @@ def test_to_term(value, kind, expected):
         ("2024-8", "date", "expected YYYY, YYYY-MM or YYYY-MM-DD"),
         ("nope:x", "iri", "unknown prefix 'nope'"),
         ("maybe", "boolean", "expected true or false"),
+    ("russia> . ?x ?y ?z . <x", "iri", "is not a valid iri"),
+    ("has space", "iri", "is not a valid iri"),
     ],
 )
 def test_bad_parameter_values(value, kind, message):
