@@ -60,7 +60,7 @@ def test_validate_failure_names_file_line_subject(runner, example_project, sourc
     result = invoke(runner, example_project, "validate", "--sources", str(sources))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].startswith("graph/example.ttl:72: vnrd:phan-van-giang: quote not found in 004_")
+    assert lines[0].startswith("graph/example.ttl:75: vnrd:phan-van-giang: quote not found in 004_")
     assert lines[-1].startswith("FAILED: 1 error(s) — ")
 
 

@@ -87,11 +87,26 @@ class _Locator:
         return node
 
     def find(self, node) -> tuple[str | None, int | None]:
+        """The file and line of a node: for a citation, the file that holds it and the line of
+        its quote; otherwise the first file that describes the node, at its subject line."""
+        if node in self.parents:
+            for path, graph in self.parts.items():
+                if (self.parents[node], VNRU.citation, node) in graph:
+                    quote = graph.value(node, VNRU.quote)
+                    line = self._quote_line(path, str(quote)) if quote is not None else None
+                    return self.project.relative(path), line or self._line(path, self.owner(node))
         node = self.owner(node)
         for path, graph in self.parts.items():
             if (node, None, None) in graph:
                 return self.project.relative(path), self._line(path, node)
         return None, None
+
+    def _quote_line(self, path: Path, quote: str) -> int | None:
+        head = quote.split("\n", 1)[0][:40].replace('"', '\\"')
+        for number, text in enumerate(self.lines[path], start=1):
+            if "vnru:quote" in text and head in text:
+                return number
+        return None
 
     def _line(self, path: Path, node) -> int | None:
         short = shorten(str(node))
