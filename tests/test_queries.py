@@ -80,8 +80,8 @@ def test_to_term(value, kind, expected):
         ("2024-8", "date", "expected YYYY, YYYY-MM or YYYY-MM-DD"),
         ("nope:x", "iri", "unknown prefix 'nope'"),
         ("maybe", "boolean", "expected true or false"),
-    ("russia> . ?x ?y ?z . <x", "iri", "is not a valid iri"),
-    ("has space", "iri", "is not a valid iri"),
+        ("russia> . ?x ?y ?z . <x", "iri", "is not a valid iri"),
+        ("has space", "iri", "is not a valid iri"),
     ],
 )
 def test_bad_parameter_values(value, kind, message):
@@ -196,3 +196,18 @@ def test_every_named_query_runs_on_the_example(example_project, example_kg):
         assert result.kind == "SELECT", query.name
         if query.name.endswith("-violation"):
             assert result.rows == [], (query.name, result.rows)
+
+
+def test_named_queries_find_nothing_in_an_empty_graph():
+    """No engine invents a row: rdflib once turned an empty GROUP BY into one unbound row."""
+    import pyoxigraph
+    from rdflib import Graph
+
+    from vnrukg.engine import OxigraphEngine, RdflibEngine
+    from vnrukg.project import Project
+
+    engines = [RdflibEngine(Graph()), OxigraphEngine(pyoxigraph.Store())]
+    for query in list_queries(Project(ROOT)):
+        for engine in engines:
+            result = engine.query(query.text, query.bindings({}))
+            assert result.rows == [], (query.name, engine.name, result.rows[:2])
