@@ -83,11 +83,13 @@ def project(tmp_path_factory) -> Path:
     return make_project(tmp_path_factory.mktemp("project"))
 
 
-@pytest.fixture(scope="session")
-def server(project):
-    """One server for the module's tests: 2 workers, 3 s limit, 50 rows, 4 KiB requests."""
+@pytest.fixture(scope="session", params=["oxigraph", "rdflib"])
+def server(project, request):
+    """A server per engine for the tests: 2 workers, 3 s limit, 50 rows, 4 KiB requests."""
     running = Server(
-        project, "--timeout", "3", "--max-rows", "50", "--workers", "2", "--max-request", "4096"
+        project,
+        *("--engine", request.param),
+        *("--timeout", "3", "--max-rows", "50", "--workers", "2", "--max-request", "4096"),
     )
     yield running
     running.stop()

@@ -65,7 +65,7 @@ def _check_host(host: str, allow_remote: bool) -> None:
 )
 @click.option(
     "--engine",
-    default="rdflib",
+    default="oxigraph",
     show_default=True,
     help="Query engine the workers use (see vnrukg.engine.ENGINES).",
 )

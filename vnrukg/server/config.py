@@ -11,7 +11,7 @@ class ServerConfig:
 
     host: str = "127.0.0.1"
     port: int = 8000
-    engine: str = "rdflib"
+    engine: str = "oxigraph"
     timeout: float = 10.0  # seconds a query may run before its worker is killed
     max_rows: int = 10_000  # rows (or triples) in one result; more are cut off
     max_request_bytes: int = 64 * 1024  # body or query string of one request

@@ -29,7 +29,7 @@ class WorkerSettings:
     """What a worker needs to start: the project, the engine, its limits."""
 
     root: str
-    engine: str = "rdflib"
+    engine: str = "oxigraph"
     max_rows: int = 10_000
     memory_mb: int = 2048
 
