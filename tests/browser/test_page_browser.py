@@ -227,3 +227,31 @@ def test_static_layout_page(browser, network, tmp_path):
         assert opened.js("window.vnrukg.nodes.get('vnrd:russia').x") is not None
     finally:
         opened.close()
+
+
+def test_curated_graph_page_in_the_browser(browser, tmp_path):
+    """The page of the whole curated graph: offline, every entity and link, settled, searchable."""
+    from vnrukg.project import Project
+    from vnrukg.store import load
+
+    curated = build_network(load(Project(REPO)))
+    data = page_data(curated)
+    path = tmp_path / "curated.html"
+    path.write_text(render(curated).html, encoding="utf-8")
+    opened = Session(browser, path)
+    try:
+        assert opened.js("window.vnrukg.nodes.length") == len(data.nodes) > 400
+        assert opened.js("window.vnrukg.edges.length") == len(data.edges) > 800
+        assert opened.js("window.vnrukg.network.physics.physicsEnabled") is False  # settled
+        assert opened.js("window.vnrukg.search('phan van giang')")[0] == "vnrd:phan-van-giang"
+        assert "vnrd:moscow" in opened.js("window.vnrukg.search('matxcova')")
+        statements = sum(e.family == "statement" for e in curated.entities.values())
+        shown = len(data.nodes) - statements  # statements start unticked (one click away)
+        assert len(opened.visible_nodes()) == shown
+        assert opened.page.inner_text("#visible").startswith(
+            f"Showing {shown} of {len(data.nodes)}"
+        )
+        ARTIFACTS.mkdir(exist_ok=True)
+        opened.page.screenshot(path=str(ARTIFACTS / "network-curated.png"))
+    finally:
+        opened.close()
