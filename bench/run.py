@@ -100,6 +100,24 @@ def deadline(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+def load_only(engine: str, data: Path) -> dict:
+    """Only parse ``data`` (Turtle) with one engine: the time and the triples."""
+    import pyoxigraph as ox
+
+    started = time.perf_counter()
+    if engine == "rdflib":
+        from rdflib import Graph
+
+        graph = Graph()
+        graph.parse(str(data), format="turtle")
+        size = len(graph)
+    else:
+        store = ox.Store()
+        store.bulk_load(path=str(data), format=ox.RdfFormat.TURTLE)
+        size = len(store)
+    return {"load": time.perf_counter() - started, "triples": size}
+
+
 def worker(engine: str, data: Path, budget: float, cap: float) -> dict:
     """Load, query and export with one engine; everything measured in this process."""
     import pyoxigraph as ox
@@ -145,10 +163,12 @@ def worker(engine: str, data: Path, budget: float, cap: float) -> dict:
     return report
 
 
-def run_worker(engine: str, data: Path, args) -> dict | None:
+def run_worker(engine: str, data: Path, args, *, turtle: bool = False) -> dict | None:
     budget, timeout = args.budget, args.timeout
     command = [sys.executable, __file__, "--worker", engine, "--data", str(data),
                "--budget", str(budget), "--cap", str(args.cap)]  # fmt: skip
+    if turtle:
+        command.append("--load-only")
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
@@ -168,6 +188,23 @@ def ensure_data(label: str, triples: int, folder: Path) -> Path:
             [sys.executable, str(HERE / "generate.py"), "--triples", str(triples), "-o", str(path)],
             check=True,
         )
+    return path
+
+
+def ensure_turtle(data: Path) -> Path:
+    """The same graph as Turtle with the project's prefixes (the format curators write)."""
+    import pyoxigraph as ox
+
+    from vnrukg.namespaces import PREFIXES
+
+    path = data.with_suffix(".ttl")
+    if not path.exists() or path.stat().st_mtime < data.stat().st_mtime:
+        store = ox.Store()
+        store.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
+        temporary = path.with_suffix(".ttl.tmp")
+        store.dump(str(temporary), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                   prefixes=PREFIXES)  # fmt: skip
+        temporary.replace(path)
     return path
 
 
@@ -195,7 +232,8 @@ def print_size(label: str, reports: dict) -> None:
     triples = (ox or rd or {}).get("triples", 0)
     print(f"\n## {label}: {triples:,} triples\n")
     print(f"{'':34} {'rdflib':>22} {'oxigraph':>22} {'speed-up':>9}")
-    for key, name in (("load", "load"), ("export", "export (N-Triples)")):
+    for key, name in (("load", "load (N-Triples)"), ("load_turtle", "load (Turtle)"),
+                      ("export", "export (N-Triples)")):  # fmt: skip
         a, b = (rd or {}).get(key), (ox or {}).get(key)
         print(f"{name:34} {ms(a):>22} {ms(b):>22} {ratio(a, b):>9}")
     a, b = (rd or {}).get("peak_mb"), (ox or {}).get("peak_mb")
@@ -301,9 +339,12 @@ def warm_queries(root: Path, with_rdflib: bool) -> dict[str, dict[str, float]]:
     from vnrukg.store import load
 
     project = Project(root)
-    engines = {"oxigraph": open_engine(project, "oxigraph")}
+    kg = load(project)
+    # the built store on disk (what a cold `vnrukg query` opens) and the in-memory copy each
+    # endpoint worker queries (`make_engine`): warm, a query runs in the latter
+    engines = {"oxigraph": make_engine(kg, "oxigraph"), "store": open_engine(project, "oxigraph")}
     if with_rdflib:
-        engines["rdflib"] = make_engine(load(project), "rdflib")
+        engines["rdflib"] = make_engine(kg, "rdflib")
     out: dict[str, dict[str, float]] = {}
     for query in list_queries(project):
         if any(not p.optional and p.default is None for p in query.params):
@@ -353,7 +394,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", default="rdflib,oxigraph", help="comma-separated engines")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument("--worker", choices=("rdflib", "oxigraph"), help=argparse.SUPPRESS)
+    parser.add_argument("--load-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker and args.load_only:
+        print(json.dumps(load_only(args.worker, args.data)))
+        return 0
     if args.worker:
         print(json.dumps(worker(args.worker, args.data, args.budget, args.cap)))
         return 0
@@ -363,6 +408,11 @@ def main(argv: list[str] | None = None) -> int:
         data = ensure_data(label, SIZES[label.lower()], args.data)
         results[label] = {e: run_worker(e, data, args)
                           for e in args.engines.split(",")}  # fmt: skip
+        turtle = ensure_turtle(data)
+        for engine, report in results[label].items():
+            loaded = run_worker(engine, turtle, args, turtle=True)
+            if report and loaded:
+                report["load_turtle"] = loaded["load"]
         print_size(label, results[label])
         if args.json:
             args.json.write_text(json.dumps(results, indent=1))
@@ -382,9 +432,10 @@ def main(argv: list[str] | None = None) -> int:
               f"→ {plain / cold:.1f}× faster")  # fmt: skip
         warm = warm_queries(root, args.warm_rdflib)
     print("\n## warm named queries on the curated graph (p50)\n")
-    print(f"{'':34} {'rdflib':>12} {'oxigraph':>12}")
+    print(f"{'':34} {'rdflib':>12} {'oxigraph':>12} {'built store':>12}")
     for query_name, cells in sorted(warm.items(), key=lambda item: -item[1]["oxigraph"]):
-        print(f"{query_name[:34]:34} {ms(cells.get('rdflib')):>12} {ms(cells['oxigraph']):>12}")
+        print(f"{query_name[:34]:34} {ms(cells.get('rdflib')):>12} {ms(cells['oxigraph']):>12} "
+              f"{ms(cells['store']):>12}")  # fmt: skip
     targets(results, growth, cold, plain, warm)
     return 0
 
@@ -394,12 +445,17 @@ def targets(results: dict, growth: dict, cold: float, plain: float, warm: dict) 
     largest = list(results)[-1]
     rd, ox = results[largest].get("rdflib"), results[largest].get("oxigraph")
     if rd and ox:
-        worst = min([rd["load"] / ox["load"]] + [
-            p(rd["queries"][n], .5) / p(ox["queries"][n], .5) for n in ox["queries"]
-            if not n.startswith("shape-")])  # fmt: skip
+        for key, name in (("load", "N-Triples"), ("load_turtle", "Turtle")):
+            if key in rd and key in ox:
+                speedup = rd[key] / ox[key]
+                mark(speedup >= 10, f"at {largest}: load ({name}) ≥10× faster ({speedup:.1f}×)")
+        speedups = {n: p(rd["queries"][n], 0.5) / p(ox["queries"][n], 0.5)
+                    for n in ox["queries"] if not n.startswith("shape-")}  # fmt: skip
+        under = sorted(n for n, s in speedups.items() if s < 10)
         mark(
-            worst >= 10,
-            f"at {largest}: load and every named query ≥10× faster (worst {worst:.1f}×)",
+            not under,
+            f"at {largest}: every named query ≥10× faster (worst {min(speedups.values()):.1f}×)"
+            + (f" (under 10×: {', '.join(under)})" if under else ""),
         )
     slower = []
     for label, reports in results.items():
@@ -412,9 +468,11 @@ def targets(results: dict, growth: dict, cold: float, plain: float, warm: dict) 
     listed = f" (slower: {', '.join(slower)})" if slower else ""
     mark(not slower, "no named query slower than rdflib at any size" + listed)
     mark(plain / cold >= 2, f"cold vnrukg query ≥2× faster than plain rdflib ({plain / cold:.1f}×)")
-    worst_warm = max(cells["oxigraph"] for cells in warm.values())
-    mark(worst_warm < 0.005, f"warm named queries on the curated graph < 5 ms p50 "
-         f"(slowest {ms(worst_warm)})")  # fmt: skip
+    slow = sorted((cells["oxigraph"], name) for name, cells in warm.items()
+                  if cells["oxigraph"] >= 0.005)  # fmt: skip
+    listed = ", ".join(f"{name} {ms(seconds)}" for seconds, name in reversed(slow))
+    counted = f"{len(warm) - len(slow)} of {len(warm)}" + (f"; slower: {listed}" if slow else "")
+    mark(not slow, f"warm named queries on the curated graph < 5 ms p50, in memory ({counted})")
 
 
 def mark(ok: bool, text: str) -> None:
