@@ -206,3 +206,30 @@ def test_results_are_rdflib_terms(example):
     assert str(value) == "4500000000"
     assert isinstance(example["rdflib"], RdflibEngine)
     assert example["rdflib"].query("SELECT ?o WHERE { ?s vnru:value ?o }").rows == [(value,)]
+
+
+def test_session_number_rule_finds_a_repeated_number_in_both_engines():
+    """The rule's result, not just its speed: two sessions of one mechanism numbered alike."""
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.parse(
+        format="turtle",
+        data="""
+        @prefix vnru: <https://w3id.org/vnrukg/ontology#> .
+        @prefix vnrd: <https://w3id.org/vnrukg/id/> .
+        vnrd:s1 vnru:ofMechanism vnrd:m ; vnru:sessionNumber 3 .
+        vnrd:s2 vnru:ofMechanism vnrd:m ; vnru:sessionNumber 3 .
+        vnrd:s3 vnru:ofMechanism vnrd:m ; vnru:sessionNumber 4 .
+        vnrd:s4 vnru:ofMechanism vnrd:other ; vnru:sessionNumber 4 .
+        """,
+    )
+    query = load_query(REPO / "queries" / "session-number-violation.rq")
+    for engine in (RdflibEngine(graph), OxigraphEngine.from_graph(graph)):
+        rows = engine.query(query.text, {}).rows
+        assert [(str(s), str(m)) for s, m in rows] == [
+            (
+                "https://w3id.org/vnrukg/id/s1",
+                "same mechanism and session number as https://w3id.org/vnrukg/id/s2",
+            )
+        ]

@@ -130,15 +130,54 @@ def test_shortest_paths(viz_net):
 
 
 def test_path_command(viz_root):
-    result = _run(viz_root, "path", "vnrd:soviet-union", "phan-van-giang", "--max", "1")
+    result = _run(viz_root, "path", "vnrd:soviet-union", "phan-van-giang", "--max", "2")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "path 1 of 1 (3 links): Soviet Union … Phan Van Giang"
-    assert lines[1] == "  1. Russian Federation —successor of→ Soviet Union"
-    assert lines[2].startswith("       “Liên bang Nga với tư cách “Quốc gia kế tục Liên” — 75 năm")
+    # both chains have three links; the one through the treaty (a few links) comes before the
+    # one through Russia (linked to everything)
+    assert lines[0] == "path 1 of 2 (3 links): Soviet Union … Phan Van Giang"
+    assert lines[1] == (
+        "  1. Treaty of Friendship and Cooperation between the Soviet Union and Vietnam"
+        " —party→ Soviet Union"
+    )
+    second = lines.index("path 2 of 2 (3 links): Soviet Union … Phan Van Giang")
+    assert lines[second + 1] == "  1. Russian Federation —successor of→ Soviet Union"
+    assert lines[second + 2].startswith("       “Liên bang Nga với tư cách “Quốc gia kế tục Liên”")
     data = json.loads(_run(viz_root, "path", "su-30mk2", "russia", "--format", "json").output)
     assert data[0][0]["relations"][0]["property"] == "vnru:weaponSystem"
     assert data[0][0]["relations"][0]["citations"][0]["quote"] == "12 Su-30MK2"
+
+
+def test_path_lists_parallel_links_and_caps_their_quotes():
+    from vnrukg.lookup import QUOTES_PER_LINK, paths_text
+    from vnrukg.network import Citation, Entity, EntityNetwork, Relation
+
+    def entity(slug: str) -> Entity:
+        return Entity(f"vnrd:{slug}", f"https://w3id.org/vnrukg/id/{slug}", "vnru:Person",
+                      "Person", "Người", "person", slug.title(), slug.title())  # fmt: skip
+
+    def quotes(n: int) -> list[Citation]:
+        return [Citation("Source", f"quote {i}", "vnrd:source-001") for i in range(n)]
+
+    net = EntityNetwork({e.id: e for e in (entity("ann"), entity("bob"))})
+    net.relations = [
+        Relation("vnrd:ann", "vnrd:bob", "org:memberOf", "met", "gặp", "vnrd:m1", quotes(5)),
+        Relation("vnrd:bob", "vnrd:ann", "vnru:host", "hosted", "đón", "vnrd:m2", quotes(1)),
+    ]
+    a, b = net.entities["vnrd:ann"], net.entities["vnrd:bob"]
+    lines = paths_text(net, shortest_paths(net, a, b)).splitlines()
+    assert lines[0] == "path 1 of 1 (1 links): Ann … Bob"
+    assert lines[1] == "  1a. Ann —met→ Bob"
+    assert lines[2 : 2 + QUOTES_PER_LINK] == [
+        f"       “quote {i}” — Source (vnrd:source-001)" for i in range(QUOTES_PER_LINK)
+    ]
+    assert (
+        lines[2 + QUOTES_PER_LINK] == f"       … {5 - QUOTES_PER_LINK} more (vnrukg show vnrd:m1)"
+    )
+    assert lines[3 + QUOTES_PER_LINK :] == [
+        "  1b. Bob —hosted→ Ann",
+        "       “quote 0” — Source (vnrd:source-001)",
+    ]
 
 
 def test_path_command_without_a_path(tmp_path):

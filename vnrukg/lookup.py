@@ -244,7 +244,14 @@ class Step:
 
 
 def shortest_paths(net: EntityNetwork, a: Entity, b: Entity, limit: int = 3) -> list[list[Step]]:
-    """Up to ``limit`` shortest chains from ``a`` to ``b``, ignoring the direction of links."""
+    """Up to ``limit`` shortest chains from ``a`` to ``b``, ignoring the direction of links.
+
+    Among chains of the same length, those through the least connected entities come first:
+    a chain through a talk or an agreement says more than one through a state that is linked
+    to everything.
+    """
+    import math
+
     import networkx as nx
 
     if a.id == b.id:
@@ -257,9 +264,10 @@ def shortest_paths(net: EntityNetwork, a: Entity, b: Entity, limit: int = 3) -> 
             graph.add_edge(rel.source, rel.target)
             between.setdefault(frozenset((rel.source, rel.target)), []).append(rel)
     try:
-        found = sorted(islice(nx.all_shortest_paths(graph, a.id, b.id), 500))
+        found = list(islice(nx.all_shortest_paths(graph, a.id, b.id), 2000))
     except nx.NetworkXNoPath:
         return []
+    found.sort(key=lambda path: (sum(math.log(graph.degree(n)) for n in path[1:-1]), path))
     return [
         [
             Step(net.entities[x], net.entities[y], between[frozenset((x, y))])
@@ -276,6 +284,10 @@ def statement(net: EntityNetwork, rel: Relation, lang: str = "en") -> str:
     return f"{first} —{rel.label(lang)}→ {last}"
 
 
+#: Quotes printed under each link of a path; the rest are one ``vnrukg show`` away.
+QUOTES_PER_LINK = 3
+
+
 def paths_text(net: EntityNetwork, paths: list[list[Step]], lang: str = "en") -> str:
     """Paths as numbered statements, each followed by its citations."""
     if not paths:
@@ -285,7 +297,13 @@ def paths_text(net: EntityNetwork, paths: list[list[Step]], lang: str = "en") ->
         ends = f"{path[0].start.label(lang)} … {path[-1].end.label(lang)}"
         lines.append(f"path {number} of {len(paths)} ({len(path)} links): {ends}")
         for index, step in enumerate(path, start=1):
-            for rel in step.relations:
-                lines.append(f"  {index}. {statement(net, rel, lang)}")
-                lines += [f"       {cite_line(c)}" for c in rel.citations]
+            several = len(step.relations) > 1
+            for n, rel in enumerate(step.relations):
+                letter = (chr(ord("a") + n) if n < 26 else f"-{n + 1}") if several else ""
+                mark = f"{index}{letter}."
+                lines.append(f"  {mark} {statement(net, rel, lang)}")
+                lines += [f"       {cite_line(c)}" for c in rel.citations[:QUOTES_PER_LINK]]
+                if len(rel.citations) > QUOTES_PER_LINK:
+                    more = len(rel.citations) - QUOTES_PER_LINK
+                    lines.append(f"       … {more} more (vnrukg show {rel.fact or rel.source})")
     return "\n".join(lines) + "\n"
