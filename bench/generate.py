@@ -73,7 +73,7 @@ INDICATORS = {  # indicator: (dataset, unit)
     "trade-balance": ("trade", "usd"), "investment-projects": ("investment", "project"),
     "investment-capital": ("investment", "usd"), "arms-imports-value": ("arms", "usd"),
     "tourist-arrivals": ("people", "person"), "students": ("education", "person"),
-    "scholarships": ("education", "scholarship"),
+    "scholarships": ("education", "scholarship"), "arms-imports-share": ("arms", "percent"),
 }  # fmt: skip
 STATEMENT_KINDS = ["assessment", "commitment", "policy", "position", "quotation",
                    "recommendation", "request", "agreed-orientation"]  # fmt: skip
@@ -233,7 +233,11 @@ class Maker:
         self.labels(node, f"Hiệp định số {i}", f"Agreement no. {i}")
         for party in rng.sample(self.states, 2):
             self.add(node, VNRU.party, party)
-        self.add(node, VNRU.dateSigned, self.date())
+        signed = self.date()
+        self.add(node, VNRU.dateSigned, signed)
+        if rng.random() < 0.5:  # in force a year after signing
+            year = int(str(signed)[:4]) + 1
+            self.add(node, VNRU.dateInForce, Literal(str(year), datatype=XSD.gYear))
         self.add(node, VNRU.signatory, rng.choice([guest, host]))
         if self.agreements and (i == 1 or rng.random() < 0.2):
             self.add(node, VNRU.replaces, rng.choice(self.agreements[-50:]))
@@ -392,13 +396,27 @@ class Maker:
         self.add(node, VNRU.reporter, reporter)
         self.add(node, VNRU.partner, partner)
         self.add(node, VNRU.date, Literal(str(rng.randint(1990, 2024)), datatype=XSD.gYear))
-        value = f"{rng.randint(1, 9000)}.{rng.randint(0, 9)}"
+        top = 99 if unit == "percent" else 9000  # a share stays within 0-100 %
+        value = f"{rng.randint(1, top)}.{rng.randint(0, 9)}"
         self.add(node, VNRU.value, Literal(value, datatype=XSD.decimal))
         self.add(node, VNRU.unit, VNRV[unit])
         if rng.random() < 0.5:
             growth = f"{rng.randint(-30, 60)}.{rng.randint(0, 9)}"
             self.add(node, VNRU.growthPercent, Literal(growth, datatype=XSD.decimal))
         self.cite(node, f"đạt {value} triệu USD")
+        if i % 10 == 0 and unit != "percent":  # a total with its two parts, which add up
+            first = round(float(value) * rng.uniform(0.2, 0.8), 1)
+            for part, share in (("a", first), ("b", round(float(value) - first, 1))):
+                component = VNRD[f"obs-{i}-{part}"]
+                self.add(component, RDF.type, VNRU.Observation)
+                self.add(component, QB.dataSet, VNRV[f"dataset-{dataset}"])
+                self.add(component, VNRU.indicator, VNRV[indicator])
+                self.add(component, VNRU.reporter, reporter)
+                self.add(component, VNRU.partner, partner)
+                self.add(component, VNRU.value, Literal(f"{share:.1f}", datatype=XSD.decimal))
+                self.add(component, VNRU.unit, VNRV[unit])
+                self.add(component, VNRU.componentOf, node)
+                self.cite(component, f"trong đó {share:.1f} triệu USD")
 
     def arms(self, i: int) -> None:
         rng = self.rng
