@@ -233,3 +233,36 @@ def test_session_number_rule_finds_a_repeated_number_in_both_engines():
                 "same mechanism and session number as https://w3id.org/vnrukg/id/s2",
             )
         ]
+
+
+def test_components_rule_finds_parts_that_do_not_add_up_in_both_engines():
+    """Parts off their total by more than 2 % are found unless a discrepancy covers them."""
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.parse(
+        format="turtle",
+        data="""
+        @prefix vnru: <https://w3id.org/vnrukg/ontology#> .
+        @prefix vnrd: <https://w3id.org/vnrukg/id/> .
+        vnrd:ok vnru:value 100 .                      # 60 + 40: fine
+        vnrd:ok-a vnru:componentOf vnrd:ok ; vnru:value 60 .
+        vnrd:ok-b vnru:componentOf vnrd:ok ; vnru:value 40 .
+        vnrd:bad vnru:value 100 .                     # 70 + 40: off, nobody said so
+        vnrd:bad-a vnru:componentOf vnrd:bad ; vnru:value 70 .
+        vnrd:bad-b vnru:componentOf vnrd:bad ; vnru:value 40 .
+        vnrd:noted vnru:value 100 .                   # off, and a discrepancy names the total
+        vnrd:noted-a vnru:componentOf vnrd:noted ; vnru:value 70 .
+        vnrd:noted-b vnru:componentOf vnrd:noted ; vnru:value 40 .
+        vnrd:d1 a vnru:Discrepancy ; vnru:involves vnrd:noted .
+        vnrd:part-noted vnru:value 100 .              # off, and a discrepancy names a part
+        vnrd:part-noted-a vnru:componentOf vnrd:part-noted ; vnru:value 70 .
+        vnrd:part-noted-b vnru:componentOf vnrd:part-noted ; vnru:value 40 .
+        vnrd:d2 a vnru:Discrepancy ; vnru:involves vnrd:part-noted-b .
+        """,
+    )
+    query = load_query(REPO / "queries" / "components-sum-violation.rq")
+    for engine in (RdflibEngine(graph), OxigraphEngine.from_graph(graph)):
+        rows = engine.query(query.text, {}).rows
+        assert [str(s) for s, _ in rows] == ["https://w3id.org/vnrukg/id/bad"]
+        assert str(rows[0][1]).startswith("its parts sum to 110, not 100")
