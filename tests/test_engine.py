@@ -208,26 +208,38 @@ def test_results_are_rdflib_terms(example):
     assert example["rdflib"].query("SELECT ?o WHERE { ?s vnru:value ?o }").rows == [(value,)]
 
 
-def test_session_number_rule_finds_a_repeated_number_in_both_engines():
-    """The rule's result, not just its speed: two sessions of one mechanism numbered alike."""
+def _rule_rows(name: str, turtle: str) -> list[list[tuple[str, str]]]:
+    """A rule's rows (subject, message) on a small Turtle graph, from each engine."""
     from rdflib import Graph
 
     graph = Graph()
-    graph.parse(
-        format="turtle",
-        data="""
-        @prefix vnru: <https://w3id.org/vnrukg/ontology#> .
-        @prefix vnrd: <https://w3id.org/vnrukg/id/> .
+    graph.parse(format="turtle", data=turtle)
+    query = load_query(REPO / "queries" / f"{name}.rq")
+    return [
+        [(str(s), str(m)) for s, m in engine.query(query.text, {}).rows]
+        for engine in (RdflibEngine(graph), OxigraphEngine.from_graph(graph))
+    ]
+
+
+PREFIXES_TTL = """
+    @prefix vnru: <https://w3id.org/vnrukg/ontology#> .
+    @prefix vnrd: <https://w3id.org/vnrukg/id/> .
+"""
+
+
+def test_session_number_rule_finds_a_repeated_number_in_both_engines():
+    """The rule's result, not just its speed: two sessions of one mechanism numbered alike."""
+    turtle = (
+        PREFIXES_TTL
+        + """
         vnrd:s1 vnru:ofMechanism vnrd:m ; vnru:sessionNumber 3 .
         vnrd:s2 vnru:ofMechanism vnrd:m ; vnru:sessionNumber 3 .
         vnrd:s3 vnru:ofMechanism vnrd:m ; vnru:sessionNumber 4 .
         vnrd:s4 vnru:ofMechanism vnrd:other ; vnru:sessionNumber 4 .
-        """,
+    """
     )
-    query = load_query(REPO / "queries" / "session-number-violation.rq")
-    for engine in (RdflibEngine(graph), OxigraphEngine.from_graph(graph)):
-        rows = engine.query(query.text, {}).rows
-        assert [(str(s), str(m)) for s, m in rows] == [
+    for rows in _rule_rows("session-number-violation", turtle):
+        assert rows == [
             (
                 "https://w3id.org/vnrukg/id/s1",
                 "same mechanism and session number as https://w3id.org/vnrukg/id/s2",
@@ -237,14 +249,9 @@ def test_session_number_rule_finds_a_repeated_number_in_both_engines():
 
 def test_components_rule_finds_parts_that_do_not_add_up_in_both_engines():
     """Parts off their total by more than 2 % are found unless a discrepancy covers them."""
-    from rdflib import Graph
-
-    graph = Graph()
-    graph.parse(
-        format="turtle",
-        data="""
-        @prefix vnru: <https://w3id.org/vnrukg/ontology#> .
-        @prefix vnrd: <https://w3id.org/vnrukg/id/> .
+    turtle = (
+        PREFIXES_TTL
+        + """
         vnrd:ok vnru:value 100 .                      # 60 + 40: fine
         vnrd:ok-a vnru:componentOf vnrd:ok ; vnru:value 60 .
         vnrd:ok-b vnru:componentOf vnrd:ok ; vnru:value 40 .
@@ -259,10 +266,8 @@ def test_components_rule_finds_parts_that_do_not_add_up_in_both_engines():
         vnrd:part-noted-a vnru:componentOf vnrd:part-noted ; vnru:value 70 .
         vnrd:part-noted-b vnru:componentOf vnrd:part-noted ; vnru:value 40 .
         vnrd:d2 a vnru:Discrepancy ; vnru:involves vnrd:part-noted-b .
-        """,
+    """
     )
-    query = load_query(REPO / "queries" / "components-sum-violation.rq")
-    for engine in (RdflibEngine(graph), OxigraphEngine.from_graph(graph)):
-        rows = engine.query(query.text, {}).rows
-        assert [str(s) for s, _ in rows] == ["https://w3id.org/vnrukg/id/bad"]
-        assert str(rows[0][1]).startswith("its parts sum to 110, not 100")
+    for rows in _rule_rows("components-sum-violation", turtle):
+        assert [subject for subject, _ in rows] == ["https://w3id.org/vnrukg/id/bad"]
+        assert rows[0][1].startswith("its parts sum to 110, not 100")
