@@ -32,15 +32,10 @@ from vnrukg.store import load, parse_turtle
 from vnrukg.viz import render
 from vnrukg.viz.layout import use_static_layout
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# chromium is started as the browser tests start it (flags that keep it off the network)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.chromium import ARGS, CHROMIUM
+
 SHARES = (
     ("person", 0.28),
     ("organisation", 0.12),
