@@ -216,12 +216,13 @@ class Proxy:
         auth: str | None = None,
         cut_put_after: int | None = None,
         fail_update: int | None = None,
-        scheme: str = "Basic",
+        challenge: str = 'Basic realm="kg"',
     ):
         self.upstream = upstream.removeprefix("http://")
         self.auth, self.cut_put_after, self.fail_update = auth, cut_put_after, fail_update
-        self.scheme = scheme
+        self.challenge = challenge
         self.updates = 0
+        self.requests: list[str] = []
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -229,12 +230,13 @@ class Proxy:
                 pass
 
             def _forward(self):
+                proxy.requests.append(self.command)
                 length = int(self.headers.get("Content-Length", 0))
                 if proxy.auth and self.headers.get("Authorization") != proxy.auth:
                     self.rfile.read(length)
                     self.close_connection = True
                     self.send_response(401)
-                    self.send_header("WWW-Authenticate", f'{proxy.scheme} realm="kg"')
+                    self.send_header("WWW-Authenticate", proxy.challenge)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
@@ -262,7 +264,7 @@ class Proxy:
                 self.end_headers()
                 self.wfile.write(data)
 
-            do_GET = do_POST = do_PUT = do_DELETE = _forward
+            do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _forward
 
         class Server(ThreadingHTTPServer):
             def handle_error(self, request, client_address):
@@ -321,15 +323,55 @@ def test_refused_credentials(server, project, local_count, capsys, monkeypatch):
     assert count(server, graph) == local_count
 
 
-def test_digest_only_store_is_named(project, capsys):
-    with Proxy("http://127.0.0.1:9", auth=BASIC, scheme="Digest") as proxy:
+DIGEST = 'Digest realm="kg", nonce="7ypf", qop="auth", algorithm=MD5'
+
+
+def test_digest_store_without_credentials(project, capsys):
+    with Proxy("http://127.0.0.1:9", auth=BASIC, challenge=DIGEST) as proxy:
         code = main(["--root", str(project.root), "push", "--endpoint", f"{proxy.base}/store"])
     assert code == 1
     assert capsys.readouterr().err == (
-        f"Error: {proxy.base}/store asks for HTTP Digest authentication (HTTP 401), which "
-        "vnrukg push does not speak: enable Basic authentication for it, or see "
-        "docs/publishing.md\n"
+        f"Error: {proxy.base}/store asks for credentials (HTTP 401 Unauthorized): "
+        "pass --user and --password-env\n"
     )
+
+
+def test_digest_challenge_that_cannot_be_answered(project, capsys, monkeypatch):
+    challenge = 'Digest realm="kg", nonce="7ypf", qop="auth-int", algorithm=SHA-512-256'
+    monkeypatch.setenv("KG_PASSWORD", "s3cret")
+    with Proxy("http://127.0.0.1:9", auth=BASIC, challenge=challenge) as proxy:
+        code = main(
+            [
+                *("--root", str(project.root), "push", "--endpoint", f"{proxy.base}/store"),
+                *("--user", "admin", "--password-env", "KG_PASSWORD"),
+            ]
+        )
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"Error: {proxy.base}/store asks for HTTP Digest authentication that vnrukg cannot "
+        "answer (algorithm SHA-512-256, qop auth-int)\n"
+    )
+
+
+def test_digest_answer_refused_before_any_upload(server, project, capsys, monkeypatch):
+    graph = "http://example.org/graph/digest"
+    put(server, graph, JUNK)
+    monkeypatch.setenv("KG_PASSWORD", "s3cret")
+    with Proxy(server, auth=BASIC, challenge=DIGEST) as proxy:
+        code = main(
+            [
+                *("--root", str(project.root), "push", "--graph", graph),
+                *("--endpoint", f"{proxy.base}/store", "--update-endpoint", f"{proxy.base}/update"),
+                *("--user", "admin", "--password-env", "KG_PASSWORD"),
+            ]
+        )
+        assert proxy.requests == ["HEAD", "HEAD"]  # asked, answered, refused: nothing sent
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"Error: {proxy.base}/store refused the credentials of 'admin' (HTTP 401 Unauthorized); "
+        f"{graph} is unchanged\n"
+    )
+    assert fetch(server, graph) == [JUNK.strip()]
 
 
 def test_upload_cut_midway_leaves_the_graph_as_it_was(server, project):

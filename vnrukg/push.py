@@ -15,11 +15,14 @@ Protocol alone there is no way to swap graphs; the single ``PUT`` is then as ato
 store makes it (Fuseki and GraphDB apply it in one transaction; Oxigraph does not, so give
 Oxigraph its ``/update`` endpoint too). Pushing twice gives the same graph: it is replaced,
 never appended to.
+
+With ``--user``, each endpoint is first asked (``HEAD``) which authentication it wants, and
+the credentials are checked before anything is uploaded: Basic for most stores, Digest
+(:mod:`vnrukg.httpauth`) for Virtuoso's ``/sparql-graph-crud-auth`` and ``/sparql-auth``.
 """
 
 from __future__ import annotations
 
-import base64
 import http.client
 import os
 import socket
@@ -27,11 +30,12 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from .errors import UsageError, VnrukgError
+from .httpauth import Authenticator, AuthError
 
 #: The named graph the project is pushed into unless ``--graph`` says otherwise.
 DEFAULT_GRAPH = "https://w3id.org/vnrukg/graph/all"
@@ -62,6 +66,9 @@ class Target:
     user: str | None = None
     password: str | None = None
     timeout: float = 60.0
+    #: Per push: who answers the server's challenges, and the URLs already probed.
+    _auth: Authenticator | None = field(default=None, init=False, repr=False, compare=False)
+    _probed: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         if not self.endpoint and not self.update_endpoint:
@@ -75,6 +82,8 @@ class Target:
             raise UsageError(f"--graph must be an absolute IRI, got {self.graph!r}")
         if (self.user is None) != (self.password is None):
             raise UsageError("give both --user and --password-env, or neither")
+        if self.user is not None:
+            object.__setattr__(self, "_auth", Authenticator(self.user, self.password))
 
 
 @dataclass(frozen=True)
@@ -124,20 +133,66 @@ def _path(url: str, query: str = "") -> str:
 def request(target: Target, method: str, url: str, body, headers: dict[str, str]) -> bytes:
     """Send one request; return the body of a 2xx answer, else raise a clear :class:`PushError`.
 
-    ``body`` is bytes or a binary file (sent in blocks, so a large graph is never held in
-    memory twice).
+    ``body`` is bytes or a seekable binary file (sent in blocks, so a large graph is never held
+    in memory twice). The first request to a URL is preceded by a :func:`probe`.
     """
-    headers = dict(headers)
-    if target.user is not None:
-        token = base64.b64encode(f"{target.user}:{target.password}".encode()).decode("ascii")
-        headers["Authorization"] = f"Basic {token}"
+    path = _path(url, headers.pop("_query", ""))
+    if url not in target._probed:
+        probe(target, url)
+    status, reason, _, data = _send(target, method, url, path, body, headers)
+    _check_status(target, method, url, (status, reason), data)
+    return data
+
+
+def probe(target: Target, url: str) -> None:
+    """Ask with ``HEAD`` (which changes nothing) whether ``url`` wants credentials, and which.
+
+    If it does, its challenge is answered with a second ``HEAD``: a store may cut a streamed
+    upload short when the credentials are missing or wrong (Virtuoso does), so they are
+    checked before any upload. Raises a clear :class:`PushError` if they are missing or refused.
+    """
+    target._probed.add(url)
+    path = _path(url)
+    status, reason, challenge, _ = _exchange(target, "HEAD", url, path, None, {})
+    if status == 401 and target._auth is not None:
+        _learn(target, url, challenge, answered=False)
+        status, reason, _, _ = _send(target, "HEAD", url, path, None, {})
+    if status == 401:
+        _check_status(target, "HEAD", url, (status, reason), b"")
+
+
+def _send(target: Target, method: str, url: str, path: str, body, headers: dict[str, str]):
+    """One request with credentials (if any), sent again once if a new Digest challenge asks."""
+    for attempt in (1, 2):
+        if attempt == 2 and hasattr(body, "seek"):
+            body.seek(0)
+        sent = dict(headers)
+        if target._auth is not None:
+            sent["Authorization"] = target._auth.authorization(method, path)
+        answer = _exchange(target, method, url, path, body, sent)
+        if answer[0] != 401 or target._auth is None:
+            break
+        if not _learn(target, url, answer[2], sent["Authorization"].startswith("Digest")):
+            break
+    return answer
+
+
+def _learn(target: Target, url: str, challenge: str, answered: bool) -> bool:
+    try:
+        return target._auth.learn(challenge, answered)
+    except AuthError as exc:
+        raise PushError(f"{url} {exc}", harmless=True) from None
+
+
+def _exchange(target: Target, method: str, url: str, path: str, body, headers: dict[str, str]):
+    """One request and its answer: status, reason, ``WWW-Authenticate`` and the body's start."""
     where = _where(url)
     connection = _connection(url, target.timeout)
     try:
-        connection.request(method, _path(url, headers.pop("_query", "")), body, headers)
+        connection.request(method, path, body, headers)
         response = connection.getresponse()
         data = response.read(1 << 20)
-        challenge = response.getheader("WWW-Authenticate") or ""
+        challenge = ", ".join(response.headers.get_all("WWW-Authenticate") or [])
     except TimeoutError:
         raise PushError(f"no answer from {where} within {target.timeout:g} s") from None
     except socket.gaierror:
@@ -151,20 +206,13 @@ def request(target: Target, method: str, url: str, body, headers: dict[str, str]
         raise PushError(f"cannot reach {where}: {reason}") from None
     finally:
         connection.close()
-    _check_status(target, method, url, (response.status, response.reason, challenge), data)
-    return data
+    return response.status, response.reason, challenge, data
 
 
 def _check_status(target: Target, method: str, url: str, answer: tuple, data: bytes) -> None:
-    status, reason, challenge = answer
+    status, reason = answer
     if 200 <= status < 300:
         return
-    if status == 401 and challenge.lower().startswith("digest"):
-        raise PushError(
-            f"{url} asks for HTTP Digest authentication (HTTP 401), which vnrukg push does not "
-            "speak: enable Basic authentication for it, or see docs/publishing.md",
-            harmless=True,
-        )
     if status in (401, 403):
         if target.user is None:
             raise PushError(
@@ -247,25 +295,38 @@ def push_file(target: Target, path: Path, triples: int) -> PushResult:
         put_graph(target, target.graph, path)
         method = "Graph Store PUT (in place: no update endpoint to swap with)"
     else:
-        temporary = f"urn:vnrukg:upload:{uuid.uuid4().hex}"
-        first = True
-        try:
-            if target.endpoint is not None:
-                put_graph(target, temporary, path)
-                method = "Graph Store PUT into a temporary graph, then MOVE"
-            else:
-                update(target, f"DROP SILENT GRAPH <{temporary}>")
-                first = False
-                insert_chunks(target, temporary, path)
-                method = "SPARQL Update INSERT DATA into a temporary graph, then MOVE"
-            first = False
-            update(target, f"MOVE SILENT GRAPH <{temporary}> TO GRAPH <{target.graph}>")
-        except PushError as exc:
-            if first and exc.harmless:
-                raise PushError(f"{exc}; {target.graph} is unchanged", harmless=True) from None
-            raise PushError(f"{exc}; {_clean_up(target, temporary)}") from None
+        method = _upload_and_move(target, path)
     seconds = time.perf_counter() - started
     return PushResult(target.graph, triples, path.stat().st_size, seconds, method)
+
+
+def _upload_and_move(target: Target, path: Path) -> str:
+    """Upload into a fresh temporary graph, then ``MOVE`` it in place of the target graph.
+
+    Both endpoints are asked for their credentials first, so that a refusal of either comes
+    before anything is uploaded.
+    """
+    temporary = f"urn:vnrukg:upload:{uuid.uuid4().hex}"
+    first = True
+    try:
+        for url in (target.endpoint, target.update_endpoint):
+            if url is not None:
+                probe(target, url)
+        if target.endpoint is not None:
+            put_graph(target, temporary, path)
+            method = "Graph Store PUT into a temporary graph, then MOVE"
+        else:
+            update(target, f"DROP SILENT GRAPH <{temporary}>")
+            first = False
+            insert_chunks(target, temporary, path)
+            method = "SPARQL Update INSERT DATA into a temporary graph, then MOVE"
+        first = False
+        update(target, f"MOVE SILENT GRAPH <{temporary}> TO GRAPH <{target.graph}>")
+    except PushError as exc:
+        if first and exc.harmless:
+            raise PushError(f"{exc}; {target.graph} is unchanged", harmless=True) from None
+        raise PushError(f"{exc}; {_clean_up(target, temporary)}") from None
+    return method
 
 
 def _clean_up(target: Target, temporary: str) -> str:

@@ -29,7 +29,11 @@ from .common import CONTEXT_SETTINGS, State, pass_state
     metavar="IRI",
     help="The named graph to replace.",
 )
-@click.option("--user", default=None, help="User name for HTTP Basic authentication.")
+@click.option(
+    "--user",
+    default=None,
+    help="User name for HTTP authentication (Basic or Digest, as the store asks).",
+)
 @click.option(
     "--password-env",
     default=None,
