@@ -73,12 +73,12 @@ def virtuoso_binary() -> str:
 
 
 @pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory):
-    """A real Virtuoso server on free loopback ports; its base URL. Stopped after the module."""
+def virtuoso_server(tmp_path_factory):
+    """A real Virtuoso on free loopback ports: its base URL and SQL port. Stopped at the end."""
     folder = tmp_path_factory.mktemp("virtuoso")
-    http_port = free_port()
+    http_port, sql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(INI.format(folder=folder, sql_port=free_port(), http_port=http_port))
+    ini.write_text(INI.format(folder=folder, sql_port=sql_port, http_port=http_port))
     started = time.monotonic()
     process = subprocess.Popen(
         [virtuoso_binary(), "+foreground", "+configfile", str(ini)],
@@ -93,7 +93,7 @@ def virtuoso(tmp_path_factory):
             log = (folder / "virtuoso.log").read_text(errors="replace")[-2000:]
             pytest.fail(f"the Virtuoso server did not start:\n{log}")
         time.sleep(0.1)
-    yield base
+    yield base, sql_port
     process.terminate()
     try:
         process.wait(timeout=30)
@@ -101,6 +101,28 @@ def virtuoso(tmp_path_factory):
         process.kill()
         process.wait()
     shutil.rmtree(folder, ignore_errors=True)  # about 100 MB of database files
+
+
+@pytest.fixture(scope="module")
+def virtuoso(virtuoso_server) -> str:
+    return virtuoso_server[0]
+
+
+@pytest.fixture(scope="module")
+def users(virtuoso_server) -> None:
+    """Two more accounts: ``writer`` may update (role SPARQL_UPDATE), ``reader`` may not."""
+    statements = (
+        "DB.DBA.USER_CREATE('writer', 'wr1te'); GRANT SPARQL_UPDATE TO \"writer\"; "
+        "DB.DBA.USER_CREATE('reader', 'r3ad');"
+    )
+    isql = shutil.which("isql-vt") or "isql-vt"
+    done = subprocess.run(
+        [isql, str(virtuoso_server[1]), "dba", "dba", f"exec={statements}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0 and "Error" not in done.stdout + done.stderr, done.stdout
 
 
 def _answers(port: int) -> bool:
@@ -145,10 +167,10 @@ def local_count(project) -> int:
     return len(open_store(project))
 
 
-def target(base: str, graph: str, password: str = "dba", **kwargs) -> Target:
+def target(base: str, graph: str, password: str = "dba", user: str = "dba", **kwargs) -> Target:
     kwargs.setdefault("endpoint", f"{base}/sparql-graph-crud-auth")
     kwargs.setdefault("update_endpoint", f"{base}/sparql-auth")
-    return Target(graph=graph, user="dba", password=password, timeout=30, **kwargs)
+    return Target(graph=graph, user=user, password=password, timeout=30, **kwargs)
 
 
 PROTOCOLS = {
@@ -234,6 +256,34 @@ def test_refused_password_leaves_the_graph_intact(virtuoso, project, local_count
             + unchanged
         )
     assert count(virtuoso, graph) == local_count
+
+
+def test_a_user_with_the_sparql_update_role_may_push(virtuoso, project, local_count, users):
+    graph = "http://example.org/graph/writer"
+    for protocol in PROTOCOLS.values():
+        push(project, target(virtuoso, graph, user="writer", password="wr1te", **protocol))
+        assert count(virtuoso, graph) == local_count
+
+
+def test_a_user_without_it_is_turned_away(virtuoso, project, local_count, users):
+    graph = "http://example.org/graph/reader"
+    push(project, target(virtuoso, graph))
+    with pytest.raises(PushError) as caught:
+        push(project, target(virtuoso, graph, user="reader", password="r3ad"))
+    assert str(caught.value) == (
+        f"{virtuoso}/sparql-graph-crud-auth does not let 'reader' PUT there "
+        f"(HTTP 403 Forbidden); {graph} is unchanged"
+    )
+    with pytest.raises(PushError) as caught:
+        push(project, target(virtuoso, graph, user="reader", password="r3ad", endpoint=None))
+    assert str(caught.value).startswith(
+        f"POST {virtuoso}/sparql-auth failed with HTTP 500 SPARQL Request Failed: "
+        "Virtuoso 42000 Error SR186:SECURITY: No permission to execute procedure "
+        "DB.DBA.SPARUL_DROP"
+    )
+    assert str(caught.value).endswith(f"; {graph} is unchanged")
+    assert count(virtuoso, graph) == local_count
+    assert uploads(virtuoso) == []
 
 
 def test_cli_push_with_a_password_from_the_environment(

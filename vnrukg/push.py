@@ -220,6 +220,11 @@ def _check_status(target: Target, method: str, url: str, answer: tuple, data: by
                 "pass --user and --password-env",
                 harmless=True,
             )
+        if status == 403:
+            raise PushError(
+                f"{url} does not let {target.user!r} {method} there (HTTP {status} {reason})",
+                harmless=True,
+            )
         raise PushError(
             f"{url} refused the credentials of {target.user!r} (HTTP {status} {reason})",
             harmless=True,
@@ -303,21 +308,25 @@ def push_file(target: Target, path: Path, triples: int) -> PushResult:
 def _upload_and_move(target: Target, path: Path) -> str:
     """Upload into a fresh temporary graph, then ``MOVE`` it in place of the target graph.
 
-    Both endpoints are asked for their credentials first, so that a refusal of either comes
-    before anything is uploaded.
+    First both endpoints are asked for their credentials and, without the Graph Store
+    Protocol, a ``DROP SILENT`` of the fresh name checks that updates are allowed: a refusal
+    comes before anything is uploaded.
     """
     temporary = f"urn:vnrukg:upload:{uuid.uuid4().hex}"
-    first = True
     try:
         for url in (target.endpoint, target.update_endpoint):
             if url is not None:
                 probe(target, url)
+        if target.endpoint is None:
+            update(target, f"DROP SILENT GRAPH <{temporary}>")
+    except PushError as exc:
+        raise PushError(f"{exc}; {target.graph} is unchanged", harmless=True) from None
+    first = target.endpoint is not None
+    try:
         if target.endpoint is not None:
             put_graph(target, temporary, path)
             method = "Graph Store PUT into a temporary graph, then MOVE"
         else:
-            update(target, f"DROP SILENT GRAPH <{temporary}>")
-            first = False
             insert_chunks(target, temporary, path)
             method = "SPARQL Update INSERT DATA into a temporary graph, then MOVE"
         first = False
