@@ -56,3 +56,27 @@ def test_tsv_escapes_in_turtle_syntax():
         '"3"^^<http://www.w3.org/2001/XMLSchema#integer>\n'
         '_:b0\t\t"2024"^^<http://www.w3.org/2001/XMLSchema#gYear>\n'
     )
+
+
+def test_pyoxigraph_rows_give_the_same_bytes():
+    """The endpoint hands Oxigraph's rows over as pyoxigraph terms; every format is unchanged."""
+    import pyoxigraph as ox
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    native = QueryResult(
+        "SELECT",
+        RESULT.variables,
+        [
+            (
+                ox.NamedNode("https://w3id.org/vnrukg/id/x"),
+                ox.Literal('say "hi",\tthen\nbye', language="en"),
+                ox.Literal("3", datatype=ox.NamedNode(xsd + "integer")),
+            ),
+            (ox.BlankNode("b0"), None, ox.Literal("2024", datatype=ox.NamedNode(xsd + "gYear"))),
+        ],
+    )
+    for writer in (to_json, to_xml, to_csv, to_tsv):
+        assert writer(native) == writer(RESULT)
+    plain = QueryResult("SELECT", ["v"], [(ox.Literal("x"),)])
+    assert to_json(plain) == to_json(QueryResult("SELECT", ["v"], [(Literal("x"),)]))
+    assert '"datatype"' not in to_json(plain)  # xsd:string stays implicit

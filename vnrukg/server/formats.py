@@ -1,6 +1,7 @@
 """Query results in the W3C formats the SPARQL 1.1 Protocol serves.
 
-SELECT and ASK: SPARQL Query Results JSON, XML, CSV and TSV (W3C Recommendations of 2013).
+SELECT and ASK: SPARQL Query Results JSON, XML, CSV and TSV (W3C Recommendations of 2013),
+from rows of rdflib or pyoxigraph terms alike (:func:`vnrukg.results.term_parts`).
 These differ from the CLI's ``--format csv|tsv|json`` where the standards ask for it: CSV has
 CRLF line ends and plain values, TSV writes terms in Turtle syntax under ``?var`` headings.
 CONSTRUCT and DESCRIBE: Turtle, N-Triples, JSON-LD and RDF/XML, from the deterministic
@@ -14,27 +15,22 @@ import io
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
-
 from ..engine import QueryResult
 from ..export import serialize
+from ..results import term_parts
 from .negotiation import Format
 
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 ASK_COLUMN = "_askResult"  # what Jena names the one column of an ASK in CSV/TSV
 
 
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    value = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal) and term.language:
-        value["xml:lang"] = term.language
-    elif isinstance(term, Literal) and term.datatype:
-        value["datatype"] = str(term.datatype)
+def _json_term(term) -> dict[str, str]:
+    kind, text, language, datatype = term_parts(term)
+    value = {"type": kind, "value": text}
+    if language:
+        value["xml:lang"] = language
+    elif datatype:
+        value["datatype"] = datatype
     return value
 
 
@@ -50,17 +46,16 @@ def to_json(result: QueryResult) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
-def _xml_term(term: Node) -> str:
-    if isinstance(term, URIRef):
-        return f"<uri>{escape(str(term))}</uri>"
-    if isinstance(term, BNode):
-        return f"<bnode>{escape(str(term))}</bnode>"
+def _xml_term(term) -> str:
+    kind, text, language, datatype = term_parts(term)
+    if kind != "literal":
+        return f"<{kind}>{escape(text)}</{kind}>"
     attrs = ""
-    if isinstance(term, Literal) and term.language:
-        attrs = f" xml:lang={quoteattr(term.language)}"
-    elif isinstance(term, Literal) and term.datatype:
-        attrs = f" datatype={quoteattr(str(term.datatype))}"
-    return f"<literal{attrs}>{escape(str(term))}</literal>"
+    if language:
+        attrs = f" xml:lang={quoteattr(language)}"
+    elif datatype:
+        attrs = f" datatype={quoteattr(datatype)}"
+    return f"<literal{attrs}>{escape(text)}</literal>"
 
 
 def to_xml(result: QueryResult) -> str:
@@ -85,10 +80,11 @@ def to_xml(result: QueryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _csv_value(term: Node | None) -> str:
+def _csv_value(term) -> str:
     if term is None:
         return ""
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
+    kind, text, _, _ = term_parts(term)
+    return f"_:{text}" if kind == "bnode" else text
 
 
 def to_csv(result: QueryResult) -> str:
@@ -106,19 +102,20 @@ def to_csv(result: QueryResult) -> str:
 _TURTLE_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
-def _tsv_term(term: Node | None) -> str:
+def _tsv_term(term) -> str:
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = f'"{str(term).translate(_TURTLE_ESCAPES)}"'
-    if isinstance(term, Literal) and term.language:
-        return f"{text}@{term.language}"
-    if isinstance(term, Literal) and term.datatype:
-        return f"{text}^^<{term.datatype}>"
-    return text
+    kind, text, language, datatype = term_parts(term)
+    if kind == "uri":
+        return f"<{text}>"
+    if kind == "bnode":
+        return f"_:{text}"
+    quoted = f'"{text.translate(_TURTLE_ESCAPES)}"'
+    if language:
+        return f"{quoted}@{language}"
+    if datatype:
+        return f"{quoted}^^<{datatype}>"
+    return quoted
 
 
 def to_tsv(result: QueryResult) -> str:
