@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from vnrukg.engine import ENGINES, OxigraphEngine, RdflibEngine, make_engine, open_engine
@@ -9,6 +11,7 @@ from vnrukg.errors import QuerySyntaxError, UsageError, VnrukgError
 from vnrukg.project import Project
 from vnrukg.queries import find_query, load_query, prepare
 from vnrukg.results import TABLE_FORMATS, format_select, term_parts
+from vnrukg.sparqltext import declares_total_order, total_order
 from vnrukg.store import load
 
 from .engine_support import FIXTURE_QUERIES, REPO, make_project
@@ -130,6 +133,56 @@ def test_engines_agree_on_project_queries(curated, path):
     if any(not p.optional and p.default is None for p in query.params):
         pytest.skip(f"{path.name} has a required parameter without a default")
     assert_same(query.text, query.bindings(defaults), curated)
+
+
+_DECLARATION = re.compile(r"^#\s*order\s*:\s*total\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def assert_declared_order_holds(text: str, bindings, engines) -> None:
+    """A query that declares ``# order: total`` answers, in every engine, exactly what it
+    answers with the tie-breaking keys it thereby goes without (which give one order in all
+    engines): its own keys decide between every two different rows of this data."""
+    assert declares_total_order(text)
+    canonical = _DECLARATION.sub("#", text)
+    assert not declares_total_order(canonical)
+    for engine in engines:
+        assert engine.query(text, bindings).rows == engine.query(canonical, bindings).rows
+
+
+def _declared_total() -> list:
+    return [path for path in _project_queries() if declares_total_order(path.read_text())]
+
+
+@pytest.mark.parametrize("path", _declared_total(), ids=lambda p: p.stem)
+def test_declared_total_orders_hold_on_the_curated_graph(curated, path):
+    query = load_query(path)
+    assert_declared_order_holds(query.text, query.bindings({}), curated)
+
+
+def test_a_false_declaration_of_total_order_is_caught(example):
+    text = """# order: total
+    SELECT ?s ?n WHERE { VALUES (?s ?n) { (<http://e/b> 1) (<http://e/a> 1) (<http://e/c> 1) } }
+    ORDER BY ?n"""
+    engines = [example["rdflib"], example["oxigraph"]]
+    with pytest.raises(AssertionError):
+        assert_declared_order_holds(text, {}, engines)
+    # without the declaration the ties are broken alike: a, b, c in both engines
+    plain = text.replace("# order: total", "")
+    assert [str(r[0]) for r in engines[1].query(plain).rows] == [
+        "http://e/a",
+        "http://e/b",
+        "http://e/c",
+    ]
+    assert_same(plain, {}, engines)
+
+
+def test_total_order_adds_keys_unless_declared():
+    text = "SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY ?a"
+    assert total_order(text, ["a", "b"]).endswith('ORDER BY ?a COALESCE(STR(?a), "") '
+                                                  'COALESCE(STR(?b), "")')  # fmt: skip
+    declared = "# title: t\n# order: total\n" + text
+    assert total_order(declared, ["a", "b"]) == declared
+    assert not declares_total_order("SELECT * WHERE { ?s ?p ?o }\n# order: total\n")
 
 
 REFUSED = [

@@ -110,8 +110,9 @@ class OxigraphEngine:
     ) -> QueryResult:
         """Run a query; with ``native`` the SELECT rows keep pyoxigraph terms (no rdflib).
 
-        Native rows are what ``vnrukg query`` prints on its fast path; everything else gets
-        rdflib terms, as the :class:`Engine` protocol promises.
+        Native rows are what ``vnrukg query`` prints on its fast path and what the endpoint
+        writes out (:mod:`vnrukg.results` and :mod:`vnrukg.server.formats` read both kinds);
+        everything else gets rdflib terms, as the :class:`Engine` protocol promises.
         """
         from .oxistore import to_oxigraph
 

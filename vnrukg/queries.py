@@ -162,6 +162,10 @@ def date_literal(value: str) -> Literal:
     return rdflib_term(date_parts(value))
 
 
+#: The fields a query header may have (``order: total``: see :func:`sparqltext.total_order`).
+HEADER_FIELDS = ("title", "description", "param", "tags", "order")
+
+
 def parse_header(text: str) -> dict[str, list[str]]:
     """The header fields of a query file (``# key: value`` lines before the query)."""
     fields: dict[str, list[str]] = {}
@@ -172,7 +176,7 @@ def parse_header(text: str) -> dict[str, list[str]]:
                 break
             continue
         match = _HEADER.match(line)
-        if match and match.group(1).lower() in ("title", "description", "param", "tags"):
+        if match and match.group(1).lower() in HEADER_FIELDS:
             last = match.group(1).lower()
             fields.setdefault(last, []).append(match.group(2).strip())
         elif last and line[1:].strip() and line[1:2].isspace() and line[2:3].isspace():
