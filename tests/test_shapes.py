@@ -47,6 +47,15 @@ BREAKAGES = [
         id="no-citation",
     ),
     pytest.param(
+        '    vnru:citation [ vnru:quote "đồng chí Andrey Removich Belousov"@vi ; vnru:source vnrd:source-004 ] .',
+        '    vnru:citation [ vnru:quote "đồng chí Andrey Removich Belousov"@vi ; vnru:source vnrd:source-004 ] ;\n'
+        "    vnru:primaryCitation vnrd:a-citation-of-my-choosing .",
+        "shacl",
+        "do not write vnru:primaryCitation by hand",
+        "vnrd:andrey-belousov",
+        id="hand-written-primary-citation",
+    ),
+    pytest.param(
         'vnru:dateSigned "1978-11-03"^^xsd:date ;',
         'vnru:dateSigned "3 November 1978" ;',
         "shacl",

@@ -1,12 +1,17 @@
 """Derived triples added on load, kept in their own named graph (``vnrg:inferred``).
 
-Only sound entailments and restatements in standard vocabularies, so that users of ORG,
-PROV-O, OWL-Time and RDFS find what they look for without knowing the ``vnru:`` shortcuts:
+Sound entailments and restatements in standard vocabularies, so that users of ORG, PROV-O,
+OWL-Time and RDFS find what they look for without knowing the ``vnru:`` shortcuts, and one
+choice made by a fixed rule (the primary citation):
 
 - the superclasses of every typed node (RDFS subclass closure over the ontology);
 - ``rdfs:label`` from ``skos:prefLabel`` (SKOS defines prefLabel as a sub-property of it);
 - ``rdf:type vnru:Citation`` for citation nodes, ``prov:wasDerivedFrom`` from a fact to the
   sources its citations quote;
+- ``vnru:primaryCitation``: of a fact's citations, the one summaries show (the longest quote,
+  then the smallest source IRI, then the quote). Not an entailment but a choice made by rule,
+  once, so that a query needs no aggregate to pick it (``statements`` took 5.2 ms warm with
+  one, 4.1 ms without) and every store the graph is pushed to offers the same choice;
 - both directions of the ontology's inverse properties;
 - ``org:holds`` / ``org:heldBy`` / ``org:organization`` from tenures;
 - OWL-Time: ``time:hasTime`` (an instant) for ``vnru:date`` and ``time:hasBeginning`` /
@@ -92,6 +97,20 @@ def _provenance(graph: Graph, extra: Graph) -> None:
             extra.add((fact, PROV.wasDerivedFrom, source))
 
 
+def _primary_citations(graph: Graph, extra: Graph) -> None:
+    best: dict = {}
+    for fact, citation in graph.subject_objects(VNRU.citation):
+        quote, source = graph.value(citation, VNRU.quote), graph.value(citation, VNRU.source)
+        if quote is None or source is None:
+            continue
+        # the order of MIN(CONCAT(STR(199999 - STRLEN(?q)), " ", STR(?src), " ", STR(?q)))
+        key = (-len(str(quote)), str(source), str(quote), str(citation))
+        if fact not in best or key < best[fact][0]:
+            best[fact] = (key, citation)
+    for fact, (_, citation) in best.items():
+        extra.add((fact, VNRU.primaryCitation, citation))
+
+
 def _tenures(graph: Graph, extra: Graph) -> None:
     for tenure in graph.subjects(RDF.type, VNRU.Tenure):
         person = graph.value(tenure, ORG.member)
@@ -115,6 +134,7 @@ def inferences(graph: Graph) -> Graph:
     for node, label in graph.subject_objects(SKOS.prefLabel):
         extra.add((node, RDFS.label, label))
     _provenance(graph, extra)
+    _primary_citations(graph, extra)
     _inverses(graph, extra)
     _tenures(graph, extra)
     _time(graph, extra)
