@@ -100,7 +100,7 @@ DATE_PROPS = (
 )
 #: Families whose start without an end means "still so" (a state, a partnership).
 ENDURING = {"state", "organisation", "partnership", "mechanism", "project", "period", "place"}
-SKIPPED = {RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, VNRU.citation}
+SKIPPED = {RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, VNRU.citation, VNRU.primaryCitation}
 SERIES_KEYS = (
     VNRU.indicator,
     VNRU.reporter,

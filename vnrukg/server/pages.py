@@ -97,10 +97,14 @@ def term(graph: Graph, node: Node) -> Term:
     return Term(str(node))
 
 
+#: A fact's links to its citations, which the page shows as quotes rather than as statements.
+CITING = (VNRU.citation, VNRU.primaryCitation)
+
+
 def _statements(graph: Graph, inferred: Graph, node: URIRef) -> list[Statement]:
     grouped: dict[URIRef, list[Node]] = {}
     for p, o in graph.predicate_objects(node):
-        if p != VNRU.citation:
+        if p not in CITING:
             grouped.setdefault(p, []).append(o)
     out = []
     for p in sorted(grouped, key=lambda x: (x != RDF.type, shorten(str(x)))):
@@ -133,7 +137,7 @@ def describe(graph: Graph, inferred: Graph, node: URIRef) -> Description | None:
     incoming = [
         (term(graph, s), term(graph, p))
         for s, p in sorted(graph.subject_predicates(node), key=lambda sp: (str(sp[1]), str(sp[0])))
-        if isinstance(s, URIRef) and p != VNRU.citation
+        if isinstance(s, URIRef) and p not in CITING
     ][:MAX_INCOMING]
     asserted = [c for c in graph.objects(node, RDF.type) if (node, RDF.type, c) not in inferred]
     return Description(
