@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from rdflib import URIRef
 
 from vnrukg.engine import ENGINES, OxigraphEngine, RdflibEngine, make_engine, open_engine
 from vnrukg.errors import QuerySyntaxError, UsageError, VnrukgError
@@ -155,8 +156,18 @@ def _declared_total() -> list:
 
 @pytest.mark.parametrize("path", _declared_total(), ids=lambda p: p.stem)
 def test_declared_total_orders_hold_on_the_curated_graph(curated, path):
+    """With the defaults, and with its entity parameters bound in turn to a dozen of the
+    curated graph's labelled entities in all, spread over their sorted list."""
+    from rdflib.namespace import SKOS
+
     query = load_query(path)
     assert_declared_order_holds(query.text, query.bindings({}), curated)
+    graph = curated[0].graph
+    entities = sorted({s for s in graph.subjects(SKOS.prefLabel) if isinstance(s, URIRef)})
+    iris = [p for p in query.params if p.type == "iri"]
+    for param in iris:
+        for entity in entities[:: max(1, len(entities) * len(iris) // 12)]:
+            assert_declared_order_holds(query.text, {param.name: entity}, curated)
 
 
 def test_a_false_declaration_of_total_order_is_caught(example):

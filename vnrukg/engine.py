@@ -17,6 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from .errors import VnrukgError
+from .namespaces import PREFIXES
+from .sparqltext import for_oxigraph
+
 if TYPE_CHECKING:
     import pyoxigraph
     from rdflib import Graph, Literal, URIRef
@@ -121,10 +125,6 @@ class OxigraphEngine:
 
     def query_terms(self, text: str, values: dict, *, native: bool = False) -> QueryResult:
         """Like :meth:`query`, with parameters given as pyoxigraph terms."""
-        from .errors import VnrukgError
-        from .namespaces import PREFIXES
-        from .sparqltext import for_oxigraph
-
         verdict = self.checks.check(text)
         order = tuple(verdict["vars"]) if verdict["ordered"] else None
         text = for_oxigraph(text, order, tuple(values.items()))

@@ -165,6 +165,7 @@ class QueryChecks:
         self.path = path
         self._stamp = _stamp([PACKAGE_DIR / n for n in ("queries.py", "errors.py", "oxistore.py")])
         self._verdicts: dict[str, dict] = self._read()
+        self._by_text: dict[str, dict] = {}  # the same verdicts by text: no hashing per run
 
     def _read(self) -> dict[str, dict]:
         if self.path is None:
@@ -190,13 +191,18 @@ class QueryChecks:
 
         Raises as :func:`vnrukg.queries.prepare` does for a query it refuses.
         """
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        verdict = self._verdicts.get(key)
+        verdict = self._by_text.get(text)
         if verdict is None:
-            verdict = _verdict(text)
-            self._verdicts[key] = verdict
-            if save:
-                self.save()
+            key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            verdict = self._verdicts.get(key)
+            if verdict is None:
+                verdict = _verdict(text)
+                self._verdicts[key] = verdict
+                if save:
+                    self.save()
+            if len(self._by_text) >= 1024:
+                self._by_text.clear()
+            self._by_text[text] = verdict
         if "error" in verdict:
             raise _error(verdict)
         return verdict
