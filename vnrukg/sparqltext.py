@@ -155,7 +155,7 @@ def total_order(text: str, variables: list[str]) -> str:
     Rows that the query's own keys leave tied come out in an engine's own order; with these
     keys both engines break ties alike. The order the query asks for is kept. A query whose
     header declares ``# order: total`` is left as it is: the keys cost a string per value and
-    row (half a millisecond of `statements`' five on the curated graph), and its own keys
+    row (half a millisecond on `statements` over the curated graph), and its own keys
     already decide (``tests/test_engine.py`` checks the declaration on the data it has).
     """
     if declares_total_order(text):
