@@ -19,6 +19,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import sys
 import time
@@ -481,7 +482,10 @@ def main(argv: list[str] | None = None) -> int:
     graph = generate(args.triples, args.seed)
     write(graph, args.output)
     seconds = time.perf_counter() - started
-    print(f"wrote {args.output}: {len(graph):,} triples in {seconds:.1f} s", file=sys.stderr)
+    shown = args.output.resolve()
+    with contextlib.suppress(ValueError):  # inside the checkout: name it from there
+        shown = shown.relative_to(ROOT)
+    print(f"wrote {shown}: {len(graph):,} triples in {seconds:.1f} s", file=sys.stderr)
     return 0
 
 
