@@ -134,16 +134,6 @@ def load_only(engine: str, data: Path, lenient: bool = False) -> dict:
     return {"load": time.perf_counter() - started, "triples": size}
 
 
-def answer(engine):
-    """How the endpoint and ``vnrukg query`` ask an engine: each keeps its own terms (rdflib's
-    or pyoxigraph's) up to the result writers, which read both."""
-    from vnrukg.engine import OxigraphEngine
-
-    if isinstance(engine, OxigraphEngine):
-        return lambda text, bindings: engine.query(text, bindings, native=True)
-    return engine.query
-
-
 def worker(engine: str, data: Path, budget: float, cap: float) -> dict:
     """Load, query and export with one engine; everything measured in this process."""
     import pyoxigraph as ox
@@ -166,7 +156,11 @@ def worker(engine: str, data: Path, budget: float, cap: float) -> dict:
         size = len(store)
     report["load"] = time.perf_counter() - started
     report["triples"] = size
-    ask = answer(runner)
+
+    # the engine's own terms, as the endpoint and `vnrukg query` hand them to the writers
+    def ask(text, bindings):
+        return runner.query(text, bindings, native=True)
+
     for query in named_queries([]):
         bindings = query.bindings({})
         try:
@@ -397,15 +391,17 @@ def warm_queries(root: Path, with_rdflib: bool) -> dict[str, dict[str, float]]:
     engines = {"oxigraph": make_engine(kg, "oxigraph"), "store": open_engine(project, "oxigraph")}
     if with_rdflib:
         engines["rdflib"] = make_engine(kg, "rdflib")
-    asks = {name: answer(engine) for name, engine in engines.items()}
     out: dict[str, dict[str, float]] = {}
     for query in list_queries(project):
         if any(not p.optional and p.default is None for p in query.params):
             continue
         bindings = query.bindings({})
         out[query.name] = {
-            name: p(timed(lambda a=ask, q=query, b=bindings: a(q.text, b), 3, 50), 0.5)
-            for name, ask in asks.items()
+            name: p(
+                timed(lambda e=engine, q=query, b=bindings: e.query(q.text, b, native=True), 3, 50),
+                0.5,
+            )
+            for name, engine in engines.items()
         }
     return out
 

@@ -120,6 +120,14 @@ def fetch(base: str, graph: str) -> list[str]:
     return sorted(connection.getresponse().read().decode().splitlines())
 
 
+def push_args(root, store: str, update: str, graph: str) -> list[str]:
+    """``vnrukg push`` arguments for both endpoints and a graph, as the CLI tests give them."""
+    return [
+        *("--root", str(root), "push"),
+        *("--endpoint", store, "--update-endpoint", update, "--graph", graph),
+    ]
+
+
 JUNK = '<http://example.org/old> <http://example.org/p> "left from before" .\n'
 
 
@@ -183,19 +191,7 @@ def test_push_with_sparql_update_alone_in_chunks(server, project, local_count, m
 
 def test_cli_push(server, project, local_count, capsys):
     graph = "http://example.org/graph/cli"
-    code = main(
-        [
-            "--root",
-            str(project.root),
-            "push",
-            "--endpoint",
-            f"{server}/store",
-            "--update-endpoint",
-            f"{server}/update",
-            "--graph",
-            graph,
-        ]
-    )
+    code = main(push_args(project.root, f"{server}/store", f"{server}/update", graph))
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert out.startswith(f"pushed {local_count:,} triples (")
@@ -290,17 +286,7 @@ BASIC = "Basic YWRtaW46czNjcmV0"  # admin:s3cret
 def test_refused_credentials(server, project, local_count, capsys, monkeypatch):
     graph = "http://example.org/graph/auth"
     with Proxy(server, auth=BASIC) as proxy:
-        args = [
-            "--root",
-            str(project.root),
-            "push",
-            "--endpoint",
-            f"{proxy.base}/store",
-            "--update-endpoint",
-            f"{proxy.base}/update",
-            "--graph",
-            graph,
-        ]
+        args = push_args(project.root, f"{proxy.base}/store", f"{proxy.base}/update", graph)
         assert main(args) == 1
         assert capsys.readouterr().err == (
             f"Error: {proxy.base}/store asks for credentials (HTTP 401 Unauthorized): pass "

@@ -23,7 +23,7 @@ from vnrukg.project import Project
 from vnrukg.push import PushError, Target, push
 
 from .engine_support import make_project
-from .test_push import free_port
+from .test_push import free_port, push_args
 
 pytestmark = pytest.mark.server
 
@@ -290,17 +290,8 @@ def test_cli_push_with_a_password_from_the_environment(
     virtuoso, project, local_count, capsys, monkeypatch
 ):
     graph = "http://example.org/graph/cli"
-    args = [
-        "--root",
-        str(project.root),
-        "push",
-        "--endpoint",
-        f"{virtuoso}/sparql-graph-crud-auth",
-        "--update-endpoint",
-        f"{virtuoso}/sparql-auth",
-        "--graph",
-        graph,
-    ]
+    store, update = f"{virtuoso}/sparql-graph-crud-auth", f"{virtuoso}/sparql-auth"
+    args = push_args(project.root, store, update, graph)
     assert main(args) == 1
     assert capsys.readouterr().err == (
         f"Error: {virtuoso}/sparql-graph-crud-auth asks for credentials (HTTP 401 Unauthorized): "

@@ -57,8 +57,18 @@ class Engine(Protocol):
 
     name: str
 
-    def query(self, text: str, bindings: dict[str, URIRef | Literal] | None = None) -> QueryResult:
-        """Run a (checked) query with bound parameters."""
+    def query(
+        self,
+        text: str,
+        bindings: dict[str, URIRef | Literal] | None = None,
+        *,
+        native: bool = False,
+    ) -> QueryResult:
+        """Run a (checked) query with bound parameters.
+
+        With ``native`` the SELECT rows may hold the engine's own terms (rdflib's or
+        pyoxigraph's), which the result writers read alike; without, they are rdflib terms.
+        """
         ...
 
 
@@ -70,7 +80,14 @@ class RdflibEngine:
     def __init__(self, graph: Graph):
         self.graph = graph
 
-    def query(self, text: str, bindings: dict[str, URIRef | Literal] | None = None) -> QueryResult:
+    def query(
+        self,
+        text: str,
+        bindings: dict[str, URIRef | Literal] | None = None,
+        *,
+        native: bool = False,
+    ) -> QueryResult:
+        """Run a query; rdflib's own terms are rdflib terms, so ``native`` changes nothing."""
         from .queries import run_rdflib
 
         return run_rdflib(self.graph, text, bindings)

@@ -25,6 +25,9 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from .namespaces import ORG, VNRU
 
+#: A fact's links to its citations: views show them as quotes, not as links or statements.
+CITING = (VNRU.citation, VNRU.primaryCitation)
+
 _TIME_PROPERTY = {
     XSD.date: TIME.inXSDDate,
     XSD.gYearMonth: TIME.inXSDgYearMonth,

@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from .infer import superclasses
+from .infer import CITING, superclasses
 from .namespaces import ORG, QB, SCHEMA, VNRU, shorten
 from .store import INFERRED_GRAPH, KnowledgeGraph
 
@@ -100,7 +100,7 @@ DATE_PROPS = (
 )
 #: Families whose start without an end means "still so" (a state, a partnership).
 ENDURING = {"state", "organisation", "partnership", "mechanism", "project", "period", "place"}
-SKIPPED = {RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, VNRU.citation, VNRU.primaryCitation}
+SKIPPED = {RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, *CITING}
 SERIES_KEYS = (
     VNRU.indicator,
     VNRU.reporter,

@@ -27,6 +27,7 @@ from .engine import QueryResult
 from .errors import ForbiddenQuery, QuerySyntaxError, UsageError, VnrukgError
 from .namespaces import PREFIXES, expand
 from .project import Project
+from .sparqltext import parse_header
 
 if TYPE_CHECKING:
     from rdflib import Graph, Literal, URIRef
@@ -46,7 +47,6 @@ def _sparql():
 
 
 PARAM_TYPES = ("iri", "string", "integer", "decimal", "date", "boolean")
-_HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(
     r"^\??(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?:\s*,\s*(?P<opt>optional|default\s*=\s*[^)]*))?\)"
     r"\s*:?\s*(?P<description>.*)$"
@@ -160,28 +160,6 @@ def date_parts(value: str) -> tuple[str, str]:
 def date_literal(value: str) -> Literal:
     """A date literal at the precision written (see :func:`date_parts`)."""
     return rdflib_term(date_parts(value))
-
-
-#: The fields a query header may have (``order: total``: see :func:`sparqltext.total_order`).
-HEADER_FIELDS = ("title", "description", "param", "tags", "order")
-
-
-def parse_header(text: str) -> dict[str, list[str]]:
-    """The header fields of a query file (``# key: value`` lines before the query)."""
-    fields: dict[str, list[str]] = {}
-    last: str | None = None
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            if line.strip():
-                break
-            continue
-        match = _HEADER.match(line)
-        if match and match.group(1).lower() in HEADER_FIELDS:
-            last = match.group(1).lower()
-            fields.setdefault(last, []).append(match.group(2).strip())
-        elif last and line[1:].strip() and line[1:2].isspace() and line[2:3].isspace():
-            fields[last][-1] += " " + line[1:].strip()
-    return fields
 
 
 def _param(spec: str, path: Path) -> Param:

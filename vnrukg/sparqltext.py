@@ -9,7 +9,8 @@ such), never on raw substrings, and imports neither rdflib nor pyoxigraph:
 - :func:`plain_group_concat` makes ``GROUP_CONCAT`` return a simple literal, as SPARQL 1.1 and
   rdflib do (Oxigraph keeps a language tag the values share);
 - :func:`total_order` breaks the ties of a top-level ``ORDER BY`` by the projected values,
-  so that both engines return rows in the same order (ties are otherwise each engine's own).
+  so that both engines return rows in the same order (ties are otherwise each engine's own),
+  unless the query's header (:func:`parse_header`) declares ``# order: total``.
 """
 
 from __future__ import annotations
@@ -133,20 +134,33 @@ def plain_group_concat(text: str) -> str:
     return text
 
 
-_ORDER_TOTAL = re.compile(r"#\s*order\s*:\s*total\s*", re.IGNORECASE)
+_HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+#: The fields a query header may have (``order: total``: see :func:`total_order`).
+HEADER_FIELDS = ("title", "description", "param", "tags", "order")
+
+
+def parse_header(text: str) -> dict[str, list[str]]:
+    """The header fields of a query file (``# key: value`` lines before the query)."""
+    fields: dict[str, list[str]] = {}
+    last: str | None = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        match = _HEADER.match(line)
+        if match and match.group(1).lower() in HEADER_FIELDS:
+            last = match.group(1).lower()
+            fields.setdefault(last, []).append(match.group(2).strip())
+        elif last and line[1:].strip() and line[1:2].isspace() and line[2:3].isspace():
+            fields[last][-1] += " " + line[1:].strip()
+    return fields
 
 
 def declares_total_order(text: str) -> bool:
     """Whether the query's header says ``# order: total``: its own ``ORDER BY`` keys already
     tell every two different rows apart, so no keys need adding (:func:`total_order`)."""
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            if line.strip():
-                return False
-            continue
-        if _ORDER_TOTAL.fullmatch(line.rstrip()):
-            return True
-    return False
+    return any(value.lower() == "total" for value in parse_header(text).get("order", []))
 
 
 def total_order(text: str, variables: list[str]) -> str:

@@ -13,6 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from ..infer import CITING
 from ..namespaces import BASE, VNRU, shorten
 
 MAX_INCOMING = 300
@@ -95,10 +96,6 @@ def term(graph: Graph, node: Node) -> Term:
             note = shorten(str(node.datatype))
         return Term(str(node), None, note)
     return Term(str(node))
-
-
-#: A fact's links to its citations, which the page shows as quotes rather than as statements.
-CITING = (VNRU.citation, VNRU.primaryCitation)
 
 
 def _statements(graph: Graph, inferred: Graph, node: URIRef) -> list[Statement]:
