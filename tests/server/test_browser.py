@@ -3,7 +3,10 @@ page running a query, a named-query page; no request leaves for anywhere but the
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.chromium import ARGS, CHROMIUM, require_chromium
 
@@ -82,8 +85,16 @@ def test_named_query_page_and_example_picker(tab, server):
     tab.wait_for_selector(".result-table")
     assert tab.locator(".result-table tr").count() == 3
     tab.goto(server.url + "/query")
+    # The picker fetches the named queries before it fills the editor. Network latency makes
+    # the wait below poll, as on a slow machine: a polling wait_for_function would eval() its
+    # string, which the page's CSP forbids, so the wait is a locator assertion.
+    latency = tab.context.new_cdp_session(tab)
+    latency.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
     tab.select_option("#examples", "people")
-    tab.wait_for_function("document.querySelector('#query').value.includes('vnru:Person')")
+    expect(tab.locator("#query")).to_have_value(re.compile("vnru:Person"))
     tab.click("#run")
     tab.wait_for_selector(".result-table")
     assert tab.locator(".result-table tr").count() == 3
