@@ -136,6 +136,41 @@ def test_engines_agree_on_project_queries(curated, path):
     assert_same(query.text, query.bindings(defaults), curated)
 
 
+def _iri_params() -> list:
+    return [
+        pytest.param(path, param.name, id=f"{path.stem}-{param.name}")
+        for path in _project_queries()
+        for param in load_query(path).params
+        if param.type == "iri"
+    ]
+
+
+@pytest.mark.parametrize(("path", "name"), _iri_params())
+def test_a_parameter_naming_nothing_finds_nothing(curated, path, name):
+    """Bound to an IRI the graph lacks, an IRI parameter leaves no row in either engine: every
+    branch of the query honours it (``posts-held`` once kept every rank whatever post was
+    asked for), and no empty group of an inner aggregate (rdflib yields one unbound row for
+    it) joins with every fact's citation."""
+    query = load_query(path)
+    bindings = query.bindings({name: "https://w3id.org/vnrukg/id/no-such-entity"})
+    for engine in curated:
+        assert engine.query(query.text, bindings).rows == [], engine.name
+
+
+@pytest.mark.parametrize(
+    ("post", "position"),
+    [
+        ("vnrd:post-minister-of-defence-vietnam", "Minister of National Defence of Vietnam"),
+        ("vnrv:dai-tuong", "General (four-star)"),
+    ],
+)
+def test_posts_held_keeps_only_the_post_or_rank_asked_for(curated, post, position):
+    query = find_query(Project(REPO), "posts-held")
+    for engine in curated:
+        rows = engine.query(query.text, query.bindings({"post": post})).rows
+        assert rows and {str(row[2]) for row in rows} == {position}, engine.name
+
+
 _DECLARATION = re.compile(r"^#\s*order\s*:\s*total\s*$", re.IGNORECASE | re.MULTILINE)
 
 
