@@ -130,13 +130,16 @@ def _path(url: str, query: str = "") -> str:
     return f"{path}?{joined}" if joined else path
 
 
-def request(target: Target, method: str, url: str, body, headers: dict[str, str]) -> bytes:
+def request(
+    target: Target, method: str, url: str, body, headers: dict[str, str], query: str = ""
+) -> bytes:
     """Send one request; return the body of a 2xx answer, else raise a clear :class:`PushError`.
 
     ``body`` is bytes or a seekable binary file (sent in blocks, so a large graph is never held
-    in memory twice). The first request to a URL is preceded by a :func:`probe`.
+    in memory twice); ``query`` is the URL's query string. The first request to a URL is
+    preceded by a :func:`probe`.
     """
-    path = _path(url, headers.pop("_query", ""))
+    path = _path(url, query)
     if url not in target._probed:
         probe(target, url)
     status, reason, _, data = _send(target, method, url, path, body, headers)
@@ -256,8 +259,8 @@ def put_graph(target: Target, graph: str, path: Path) -> None:
             {
                 "Content-Type": "application/n-triples",
                 "Content-Length": str(path.stat().st_size),
-                "_query": f"graph={quote(graph, safe='')}",
             },
+            query=f"graph={quote(graph, safe='')}",
         )
 
 
