@@ -39,7 +39,7 @@ BREAKAGES = [
         id="two-english-labels",
     ),
     pytest.param(
-        '    vnru:citation [ vnru:quote "đồng chí Andrey Removich Belousov"@vi ; vnru:source vnrd:source-004 ] .',
+        '    vnru:citation [ vnru:quote "đồng chí Andrey Removich Belousov"@vi ; vnru:translation "comrade Andrey Removich Belousov"@en ; vnru:source vnrd:source-004 ] .',
         "    vnru:nationality vnrd:russia .",
         "shacl",
         "every fact must cite at least one quote",
@@ -47,8 +47,8 @@ BREAKAGES = [
         id="no-citation",
     ),
     pytest.param(
-        '    vnru:citation [ vnru:quote "đồng chí Andrey Removich Belousov"@vi ; vnru:source vnrd:source-004 ] .',
-        '    vnru:citation [ vnru:quote "đồng chí Andrey Removich Belousov"@vi ; vnru:source vnrd:source-004 ] ;\n'
+        '    vnru:citation [ vnru:quote "đồng chí Andrey Removich Belousov"@vi ; vnru:translation "comrade Andrey Removich Belousov"@en ; vnru:source vnrd:source-004 ] .',
+        '    vnru:citation [ vnru:quote "đồng chí Andrey Removich Belousov"@vi ; vnru:translation "comrade Andrey Removich Belousov"@en ; vnru:source vnrd:source-004 ] ;\n'
         "    vnru:primaryCitation vnrd:a-citation-of-my-choosing .",
         "shacl",
         "do not write vnru:primaryCitation by hand",

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .namespaces import VNRU
+from .namespaces import VNRU, shorten
 from .quotes import SourceText, check_quotes, read_sources
+from .store import KnowledgeGraph
+from .translations import translated_share
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 MIN_LETTERS = 25
@@ -31,6 +33,8 @@ class SourceCoverage:
     covered: int
     sentences: int
     uncovered: list[tuple[int, str]] = field(default_factory=list)
+    citations: int = 0
+    translated: int = 0
 
     @property
     def share(self) -> float:
@@ -71,4 +75,37 @@ def coverage(graph: Graph, folder: Path) -> list[SourceCoverage]:
         name = str(graph.value(source, VNRU.sourceFile)) if source is not None else None
         if name in spans:
             spans[name].append(where)
-    return [_measure(sources[name], spans[name]) for name in sorted(sources)]
+    results = [_measure(sources[name], spans[name]) for name in sorted(sources)]
+    by_file = {str(graph.value(s, VNRU.sourceFile)): s for s in graph.subjects(VNRU.sourceFile)}
+    shares = translated_share(graph)
+    for item in results:
+        item.translated, item.citations = shares.get(by_file.get(item.name), (0, 0))
+    return results
+
+
+def untranslated(kg: KnowledgeGraph) -> list[str]:
+    """``FILE:LINE: FACT`` for every citation without a translation, in file order."""
+    found = []
+    for name, part in kg.named.items():
+        path = kg.paths.get(name)
+        if path is None:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        facts = {c: f for f, c in part.subject_objects(VNRU.citation)}
+        for citation, quote in part.subject_objects(VNRU.quote):
+            if (citation, VNRU.translation, None) in part:
+                continue
+            fact = shorten(str(facts.get(citation, citation)))
+            found.append((kg.project.relative(path), _quote_line(lines, fact, str(quote)), fact))
+    return [f"{file}:{line}: {fact}" for file, line, fact in sorted(found)]
+
+
+def _quote_line(lines: list[str], fact: str, quote: str) -> int:
+    """The line of ``quote`` in the description of ``fact`` (else its first line anywhere)."""
+    head = quote.split("\n", 1)[0][:40].replace('"', '\\"')
+    starts = [n for n, text in enumerate(lines) if text.startswith(fact + " ")] or [0]
+    for start in [*starts, 0]:
+        for number in range(start, len(lines)):
+            if "vnru:quote" in lines[number] and head in lines[number]:
+                return number + 1
+    return 0

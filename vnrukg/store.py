@@ -17,7 +17,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import TurtleSyntaxError, VnrukgError
-from .namespaces import VNRG, bind_prefixes
+from .namespaces import VNRG, VNRU, bind_prefixes
 from .project import Project, find_project
 
 INFERRED_GRAPH = URIRef(VNRG["inferred"])
@@ -69,10 +69,17 @@ def parse_turtle(path: Path, shown_as: str | None = None) -> Graph:
     return skolemize(graph)
 
 
+#: Commentary on a blank node (a citation's translation and note) is left out of its hash, so
+#: that translating a quote or annotating it does not change the citation's IRI.
+_COMMENTARY = (VNRU.translation, VNRU.note)
+
+
 def _content_hash(graph: Graph, node: BNode, seen: frozenset[BNode] = frozenset()) -> str:
     """A hash of what a blank node holds (recursively), independent of its label."""
     lines = []
     for p, o in graph.predicate_objects(node):
+        if p in _COMMENTARY:
+            continue
         if isinstance(o, BNode):
             o_repr = "_:" + (_content_hash(graph, o, seen | {node}) if o not in seen else "cycle")
         else:

@@ -20,6 +20,7 @@ from .namespaces import VNRD, VNRU, VNRV, bind_prefixes, shorten
 from .project import Project, find_project
 from .quotes import check_quotes, read_sources
 from .store import graph_name, parse_turtle, relative_iris
+from .translations import check_translations
 
 ERROR = "error"
 WARNING = "warning"
@@ -260,6 +261,15 @@ def _check_quotes(union: Graph, sources: Path | None, locator: _Locator, report:
         )
 
 
+def _check_translations(union: Graph, locator: _Locator, report: Report) -> None:
+    problems = check_translations(union)
+    report.counts["translations"] = len(set(union.subjects(VNRU.translation)))
+    for problem in problems:
+        file, line = locator.find(problem.citation)
+        subject = shorten(str(locator.owner(problem.citation)))
+        report.problems.append(Problem("translations", problem.problem, file, line, subject))
+
+
 def _check_rules(union: Graph, project: Project, locator: _Locator, report: Report) -> None:
     from .queries import list_queries, run
 
@@ -300,5 +310,6 @@ def validate(
     if shacl:
         _check_shapes(union, shapes, locator, report)
     _check_quotes(union, sources, locator, report)
+    _check_translations(union, locator, report)
     _check_rules(union, project, locator, report)
     return report

@@ -38,6 +38,7 @@ def _print_report(report, fmt: str) -> None:
             else "fails"
         ),
         f"{verified}/{quotes} quotes verbatim" if quotes is not None else "quotes not checked",
+        f"{counts.get('translations', 0)} translations checked",
         f"{counts.get('rules', 0)} rule queries",
     ]
     status = "OK" if report.ok else f"FAILED: {len(report.errors)} error(s)"
@@ -174,32 +175,45 @@ def export(state: State, fmt: str | None, output: str) -> None:
 @click.command(context_settings=CONTEXT_SETTINGS)
 @sources_option
 @click.option("--uncovered", is_flag=True, help="List the sentences no quote covers.")
+@click.option(
+    "--untranslated", is_flag=True, help="List the citations that have no English translation."
+)
 @pass_state
-def coverage(state: State, sources: Path | None, uncovered: bool) -> None:
+def coverage(state: State, sources: Path | None, uncovered: bool, untranslated: bool) -> None:
     """Show how much of each source text the graph quotes (a completeness check).
 
     A letter is covered when some citation quotes it; a sentence is uncovered when under 30 %
     of its letters are. Uncovered sentences usually mean facts still to curate (or headings,
     captions and methodology, which carry none).
 
+    It also counts the citations whose quote has the curators' English translation
+    (``vnru:translation``); ``--untranslated`` lists the others as FILE:LINE: FACT.
+
     \b
     Example:
       vnrukg coverage --uncovered
+      vnrukg coverage --untranslated
     """
     from ..coverage import coverage as measure
+    from ..coverage import untranslated as find_untranslated
 
     folder = find_sources(state.project, sources)
     if folder is None:
         raise VnrukgError("no sources folder: pass --sources DIR or set $VNRUKG_SOURCES")
-    for item in measure(state.knowledge_graph().graph, folder):
+    kg = state.knowledge_graph()
+    for item in measure(kg.graph, folder):
         click.echo(
             f"{item.name}: {item.share:.0%} of letters quoted; "
-            f"{len(item.uncovered)} of {item.sentences} sentences uncovered"
+            f"{len(item.uncovered)} of {item.sentences} sentences uncovered; "
+            f"{item.translated}/{item.citations} quotes translated"
         )
         if uncovered:
             for line, sentence in item.uncovered:
                 shown = sentence if len(sentence) <= 110 else sentence[:107] + "…"
                 click.echo(f"    line {line}: {shown}")
+    if untranslated:
+        for where in find_untranslated(kg):
+            click.echo(where)
 
 
 COMMANDS = [validate, build, export, coverage]
