@@ -45,7 +45,7 @@ def test_validate_ok(runner, example_project, sources):
     result = invoke(runner, example_project, "validate", "--sources", str(sources))
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"OK — \d+ files parsed strictly; 139 curated triples; SHACL conforms; "
+        r"OK — \d+ files parsed strictly; 140 curated triples; SHACL conforms; "
         r"15/15 quotes verbatim; 15 translations checked; \d+ rule queries\n",
         result.output,
     ), result.output
@@ -60,7 +60,7 @@ def test_validate_failure_names_file_line_subject(runner, example_project, sourc
     result = invoke(runner, example_project, "validate", "--sources", str(sources))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].startswith("graph/example.ttl:80: vnrd:phan-van-giang: quote not found in 004_")
+    assert lines[0].startswith("graph/example.ttl:81: vnrd:phan-van-giang: quote not found in 004_")
     assert lines[-1].startswith("FAILED: 1 error(s) — ")
 
 
@@ -224,7 +224,7 @@ def test_build_writes_dist(runner, example_project, sources, tmp_path):
     out = tmp_path / "dist"
     result = invoke(runner, example_project, "build", "-o", str(out), "--sources", str(sources))
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("validated: 15 quotes verbatim, 139 curated triples\n")
+    assert result.output.startswith("validated: 15 quotes verbatim, 140 curated triples\n")
     for name in (
         "vnrukg.ttl",
         "vnrukg.nt",
@@ -244,7 +244,7 @@ def test_build_writes_dist(runner, example_project, sources, tmp_path):
 def test_build_stops_on_invalid_data(runner, example_project, sources, tmp_path):
     path = example_project.graph_dir / "example.ttl"
     path.write_text(
-        path.read_text(encoding="utf-8").replace('"Phan Van Giang"@en', '"x"@fr'), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace('"Phan Văn Giang"@en', '"x"@fr'), encoding="utf-8"
     )
     out = tmp_path / "dist"
     result = invoke(runner, example_project, "build", "-o", str(out), "--sources", str(sources))

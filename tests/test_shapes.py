@@ -23,7 +23,7 @@ def test_example_conforms(example_project, sources):
 
 BREAKAGES = [
     pytest.param(
-        'skos:prefLabel "Phan Văn Giang"@vi , "Phan Van Giang"@en ;',
+        'skos:prefLabel "Phan Văn Giang"@vi , "Phan Văn Giang"@en ;',
         'skos:prefLabel "Phan Văn Giang"@vi ;',
         "shacl",
         "needs an English skos:prefLabel (@en)",

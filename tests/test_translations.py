@@ -103,4 +103,4 @@ def test_coverage_counts_and_lists_untranslated(example_project, sources):
     assert result.exit_code == 0, result.output
     assert "004_0f89e1410a4163cd.txt: " in result.output
     assert "28 sentences uncovered; 6/7 quotes translated" in result.output
-    assert result.output.rstrip().splitlines()[-1] == "graph/example.ttl:137: vnrd:andrey-belousov"
+    assert result.output.rstrip().splitlines()[-1] == "graph/example.ttl:138: vnrd:andrey-belousov"

@@ -45,7 +45,7 @@ def tab(browser, server):
 
 def test_entity_page(tab, server):
     tab.goto(server.url + "/id/talks-2024-08-13-giang-belousov")
-    assert tab.locator("h1").inner_text() == "Talks between Phan Van Giang and Andrey Belousov"
+    assert tab.locator("h1").inner_text() == "Talks between Phan Văn Giang and Andrey Belousov"
     assert tab.locator("p.vi.big").inner_text() == "Hội đàm Phan Văn Giang – Andrey Belousov"
     assert "Ngày 13/8 (theo giờ Moscow)" in tab.locator("blockquote").first.inner_text()
     tab.get_by_role("link", name="Andrey Removich Belousov").first.click()

@@ -132,7 +132,7 @@ def test_search_ignores_case_and_diacritics(server, query):
 
 def test_search_page(server):
     html = httpx.get(server.url + "/search", params={"q": "phan van giang"}, headers=HTML).text
-    assert '<a href="/id/phan-van-giang">Phan Van Giang</a>' in html
+    assert '<a href="/id/phan-van-giang">Phan Văn Giang</a>' in html
     assert "Phan Văn Giang" in html
 
 
