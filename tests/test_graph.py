@@ -5,13 +5,17 @@ from __future__ import annotations
 import pytest
 
 from vnrukg.project import Project
-from vnrukg.queries import list_queries, run
+from vnrukg.sparql import QueryResult, list_queries, make_engine
 from vnrukg.store import load
 from vnrukg.validate import validate
 
 from .conftest import ROOT
 
 PROJECT = Project(ROOT)
+
+
+def run(graph, text: str, bindings=None) -> QueryResult:
+    return make_engine(graph, "rdflib").query(text, bindings)
 
 
 @pytest.fixture(scope="module")

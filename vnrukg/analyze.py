@@ -13,6 +13,8 @@ import io
 import json
 from dataclasses import asdict, dataclass, field
 
+import networkx as nx
+
 from .errors import UsageError
 from .names import shorten_text
 from .network import EntityNetwork, year_of
@@ -72,8 +74,6 @@ class Analysis:
 
 def simple_graph(net: EntityNetwork):
     """The network as an undirected simple networkx graph (one edge per linked pair)."""
-    import networkx as nx
-
     graph = nx.Graph()
     graph.add_nodes_from(sorted(net.entities))
     graph.add_edges_from(
@@ -84,8 +84,6 @@ def simple_graph(net: EntityNetwork):
 
 def analyze(net: EntityNetwork, top: int = 10, lang: str = "en") -> Analysis:
     """Degree and betweenness rankings, communities and per-year summaries of ``net``."""
-    import networkx as nx
-
     graph = simple_graph(net)
     result = Analysis(
         nodes=graph.number_of_nodes(),
@@ -100,8 +98,6 @@ def analyze(net: EntityNetwork, top: int = 10, lang: str = "en") -> Analysis:
 
 
 def _betweenness(graph) -> dict[str, float]:
-    import networkx as nx
-
     if len(graph) <= EXACT_BETWEENNESS:
         return nx.betweenness_centrality(graph)
     return nx.betweenness_centrality(graph, k=500, seed=SEED)
@@ -116,8 +112,6 @@ def _ranking(net: EntityNetwork, scores: dict, top: int, lang: str) -> list[Rank
 
 
 def _communities(net: EntityNetwork, graph, lang: str) -> list[Community]:
-    import networkx as nx
-
     if graph.number_of_edges() == 0:
         return []
     groups = nx.community.louvain_communities(graph, seed=SEED)

@@ -7,16 +7,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF
 
+from . import formats
 from .docs import render
-from .export import FORMATS, export_bytes
+from .export import export_bytes
 from .namespaces import VNRU, shorten
-from .store import INFERRED_GRAPH, KnowledgeGraph
+from .store import ONTOLOGY, SHAPES, KnowledgeGraph
 from .util import atomic_write
-
-EXTENSION = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld", "xml": "rdf"}
+from .viz import build_outputs
 
 
 @dataclass
@@ -28,21 +28,10 @@ class BuildResult:
     triples: int = 0
 
 
-def curated_graph(kg: KnowledgeGraph) -> Graph:
-    """The curated files only (no ontology, no inferences)."""
-    data = Graph()
-    ontology_dir = kg.project.ontology_dir.resolve()
-    for name, part in kg.named.items():
-        path = kg.paths.get(name)
-        if name != INFERRED_GRAPH and path is not None and path.parent.resolve() != ontology_dir:
-            data += part
-    return data
-
-
 def class_counts(kg: KnowledgeGraph) -> list[tuple[str, int]]:
     """Curated entities per asserted ``vnru:`` class, most frequent first."""
     counts: Counter[str] = Counter()
-    for _node, cls in curated_graph(kg).subject_objects(RDF.type):
+    for _node, cls in kg.curated.subject_objects(RDF.type):
         if isinstance(cls, URIRef) and str(cls).startswith(str(VNRU)):
             counts[shorten(str(cls))] += 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -56,34 +45,15 @@ def _write(result: BuildResult, path: Path, data: bytes | str) -> None:
 def build(kg: KnowledgeGraph, out_dir: Path) -> BuildResult:
     """Write the exports, the ontology and its documentation (and the network page)."""
     result = BuildResult(triples=len(kg.graph))
-    for fmt in FORMATS:
-        _write(result, out_dir / f"vnrukg.{EXTENSION[fmt]}", export_bytes(kg, fmt))
-    ontology = Graph()
-    shapes = Graph()
+    for fmt in formats.formats(formats.GRAPH, formats.DATASET):
+        _write(result, out_dir / f"vnrukg{fmt.extension}", export_bytes(kg, fmt.name))
     for path in kg.project.ontology_files():
         target = out_dir / "ontology" / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
         result.files.append((target, target.stat().st_size))
-    for name, part in kg.named.items():
-        path = kg.paths.get(name)
-        if path is not None and path.parent.resolve() == kg.project.ontology_dir.resolve():
-            (shapes if path.name == "shapes.ttl" else ontology).__iadd__(part)
-    _write(result, out_dir / "ontology" / "index.html", render(ontology, shapes))
-    for extra in EXTRA_OUTPUTS:
-        for path, data in extra(kg, out_dir):
-            _write(result, path, data)
+    _write(result, out_dir / "ontology" / "index.html", render(kg.part(ONTOLOGY), kg.part(SHAPES)))
+    for path, data in build_outputs(kg, out_dir):  # the network page, GraphML and GEXF
+        _write(result, path, data)
     result.classes = class_counts(kg)
     return result
-
-
-def _network_outputs(kg: KnowledgeGraph, out_dir: Path):
-    """The network page and GraphML/GEXF (imported only when a build runs)."""
-    from .viz import build_outputs
-
-    return build_outputs(kg, out_dir)
-
-
-#: Further outputs (for example the network page): functions ``(kg, out_dir)`` yielding
-#: ``(path, data)`` pairs, registered by the modules that make them.
-EXTRA_OUTPUTS: list = [_network_outputs]

@@ -8,8 +8,11 @@ language and with or without diacritics (``phan van giang`` finds Phan Văn Gian
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
+import math
+from dataclasses import asdict, dataclass, field
 from itertools import islice, pairwise
+
+import networkx as nx
 
 from .errors import UsageError, VnrukgError
 from .names import fold, shorten_text
@@ -170,8 +173,6 @@ def _pick(value, lang: str, what: str) -> str:
 
 def show_json(net: EntityNetwork, entity: Entity) -> dict:
     """Everything the network knows about ``entity``, as JSON-ready data."""
-    from dataclasses import asdict
-
     data = asdict(entity)
     data["links"] = [
         {
@@ -250,10 +251,6 @@ def shortest_paths(net: EntityNetwork, a: Entity, b: Entity, limit: int = 3) -> 
     a chain through a talk or an agreement says more than one through a state that is linked
     to everything.
     """
-    import math
-
-    import networkx as nx
-
     if a.id == b.id:
         raise UsageError("give two different entities")
     graph = nx.Graph()

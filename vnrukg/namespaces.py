@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 BASE = "https://w3id.org/vnrukg/"
 ONTOLOGY_IRI = BASE + "ontology"
+#: The named graph ``vnrukg push`` replaces unless told otherwise.
+DEFAULT_GRAPH = BASE + "graph/all"
 
 # The namespaces as plain strings: this module is imported on the fast path of `vnrukg query`,
 # which must not import rdflib (about 0.1 s); the rdflib Namespace objects (VNRU, ORG, …) are
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
 def __getattr__(name: str):
     """Make the rdflib ``Namespace`` objects (``VNRU`` …) on first use."""
     if name in _NAMESPACES:
+        # rdflib costs 0.1 s to import: a cold query uses only the plain strings above
         from rdflib import Namespace
 
         value = Namespace(_NAMESPACES[name])
@@ -80,11 +83,6 @@ def bind_prefixes(graph) -> None:
     """Bind the project's prefixes on an rdflib graph (replacing rdflib's defaults)."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
-
-
-def sparql_prologue() -> str:
-    """PREFIX declarations for every project prefix, to put before a query's own text."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
 def shorten(iri: str) -> str:

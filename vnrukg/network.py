@@ -19,13 +19,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .infer import CITING, superclasses
 from .namespaces import ORG, QB, SCHEMA, VNRU, shorten
-from .store import INFERRED_GRAPH, KnowledgeGraph
+from .store import ONTOLOGY, SHAPES, KnowledgeGraph
 
 #: Entity families, checked in this order against a class and its superclasses: the first
 #: family whose root class matches wins (so a Session is a session, not an event).
@@ -267,8 +268,6 @@ class EntityNetwork:
 
     def to_networkx(self):
         """A networkx MultiDiGraph: one node per entity, one edge per relation (key: property)."""
-        import networkx as nx
-
         graph = nx.MultiDiGraph()
         for key in sorted(self.entities):
             e = self.entities[key]
@@ -323,21 +322,6 @@ def format_number(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Reading the graph
 # ---------------------------------------------------------------------------------------------
-
-
-def split_graph(kg: KnowledgeGraph) -> tuple[Graph, Graph]:
-    """The curated facts and the ontology (terms, vocabularies), each as one graph."""
-    facts, terms = Graph(), Graph()
-    ontology_dir = kg.project.ontology_dir.resolve()
-    for name, part in kg.named.items():
-        path = kg.paths.get(name)
-        if name == INFERRED_GRAPH or path is None:
-            continue
-        if path.parent.resolve() == ontology_dir:
-            terms += part
-        else:
-            facts += part
-    return facts, terms
 
 
 class _Reader:
@@ -441,8 +425,7 @@ def _humanize(iri: str) -> str:
 
 def build_network(kg: KnowledgeGraph) -> EntityNetwork:
     """The entity network of a loaded knowledge graph."""
-    facts, terms = split_graph(kg)
-    return network_from_graphs(facts, terms)
+    return network_from_graphs(kg.curated, kg.part(ONTOLOGY, SHAPES))
 
 
 def network_from_graphs(facts: Graph, terms: Graph) -> EntityNetwork:

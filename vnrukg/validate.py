@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH, SKOS
 
@@ -19,7 +20,8 @@ from .infer import inferences
 from .namespaces import VNRD, VNRU, VNRV, bind_prefixes, shorten
 from .project import Project, find_project
 from .quotes import check_quotes, read_sources
-from .store import graph_name, parse_turtle, relative_iris
+from .sparql import list_queries, make_engine, to_rdflib
+from .store import CURATED, ONTOLOGY, SHAPES, parse_turtle, part_of, relative_iris
 from .translations import check_translations
 
 ERROR = "error"
@@ -202,8 +204,6 @@ def _shacl_findings(results: Graph, shapes: Graph):
 
 
 def _check_shapes(union: Graph, shapes: Graph, locator: _Locator, report: Report) -> None:
-    from pyshacl import validate as shacl_validate
-
     _conforms, results, _text = shacl_validate(
         union, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=True
     )
@@ -271,14 +271,13 @@ def _check_translations(union: Graph, locator: _Locator, report: Report) -> None
 
 
 def _check_rules(union: Graph, project: Project, locator: _Locator, report: Report) -> None:
-    from .queries import list_queries, run
-
     rules = [q for q in list_queries(project) if q.name.endswith("-violation")]
     report.counts["rules"] = len(rules)
+    engine = make_engine(union, "rdflib")
     for rule in rules:
-        result = run(union, rule.text)
+        result = engine.query(rule.text)
         for row in result.records():
-            values = {k: v for k, v in row.items() if v is not None}
+            values = {k: to_rdflib(v) for k, v in row.items() if v is not None}
             focus = values.get("subject") or values.get("s") or next(iter(values.values()), None)
             message = str(values.get("message") or rule.title)
             file, line = locator.find(focus) if isinstance(focus, URIRef) else (None, None)
@@ -293,14 +292,10 @@ def validate(
     project = project or find_project()
     report = Report(sources_folder=sources)
     parts = _parse_all(project, report)
-    ontology, data, shapes = Graph(), Graph(), Graph()
+    graphs = {ONTOLOGY: Graph(), CURATED: Graph(), SHAPES: Graph()}
     for path, part in parts.items():
-        if graph_name(project, path).endswith("ontology/shapes"):
-            shapes += part
-        elif path.parent.resolve() == project.ontology_dir.resolve():
-            ontology += part
-        else:
-            data += part
+        graphs[part_of(project, path)] += part
+    ontology, data, shapes = graphs[ONTOLOGY], graphs[CURATED], graphs[SHAPES]
     union = ontology + data
     union += inferences(union)
     bind_prefixes(union)

@@ -5,14 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..names import shorten_text
+from ..results import render_table
 from .common import CONTEXT_SETTINGS, State, pass_state
 from .viz import lang_option, period_options
 
+if TYPE_CHECKING:
+    from ..network import EntityNetwork
 
-def _network(state: State):
+
+def _network(state: State) -> EntityNetwork:
+    # rdflib and networkx cost 0.3 s to import: only the commands of this module need them
     from ..network import build_network
 
     return build_network(state.knowledge_graph())
@@ -62,6 +70,7 @@ def analyze(state: State, fmt: str, top: int, since, until, lang: str) -> None:
       vnrukg analyze
       vnrukg analyze --since 2012 --format json
     """
+    # networkx costs 0.2 s to import: only this command needs it
     from ..analyze import analyze as run_analysis
     from ..analyze import format_analysis
     from ..network import filter_network
@@ -103,6 +112,7 @@ def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str) -> None:
       vnrukg path "Phan Van Giang" "Andrey Belousov"
       vnrukg path vnrd:vietnam vnrd:soviet-union --max 1
     """
+    # networkx costs 0.2 s to import: only these commands need it
     from ..lookup import paths_text, resolve, shortest_paths
 
     net = _network(state)
@@ -127,9 +137,7 @@ def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str) -> None:
         raise click.exceptions.Exit(1)
 
 
-def _relation_json(rel) -> dict:
-    from dataclasses import asdict
-
+def _relation_json(rel: Any) -> dict[str, Any]:
     return {
         "source": rel.source,
         "property": rel.prop,
@@ -185,13 +193,12 @@ def timeline(state: State, since, until, kinds, fmt: str, lang: str) -> None:
       vnrukg timeline --since 2012 --until 2025
       vnrukg timeline --kind agreement --format csv
     """
+    # networkx costs 0.2 s to import: only these commands need it
     from ..lookup import cite_line
     from ..lookup import timeline as run_timeline
 
     items = run_timeline(_network(state), since, until, kinds or None)
     if fmt == "json":
-        from dataclasses import asdict
-
         click.echo(
             _json(
                 [
@@ -261,8 +268,8 @@ def search(state: State, text: str, fmt: str, limit: int) -> None:
       vnrukg search "phan van giang"
       vnrukg search matxcova --format json
     """
+    # networkx costs 0.2 s to import: only these commands need it
     from ..lookup import search as run_search
-    from ..names import shorten_text
 
     hits = run_search(_network(state), text, limit)
     short = (lambda t: shorten_text(t, 60)) if fmt == "table" else (lambda t: t)
@@ -285,8 +292,6 @@ def search(state: State, text: str, fmt: str, limit: int) -> None:
     elif fmt == "csv":
         click.echo(_csv(header, rows), nl=False)
     else:
-        from ..results import render_table
-
         click.echo(render_table(header, rows), nl=False)
     if not hits:
         raise click.exceptions.Exit(1)
@@ -316,6 +321,7 @@ def show(state: State, entity: str, fmt: str, lang: str) -> None:
       vnrukg show phan-van-giang
       vnrukg show "Liên bang Nga" --format json
     """
+    # networkx costs 0.2 s to import: only these commands need it
     from ..lookup import resolve, show_json, show_text
 
     net = _network(state)

@@ -91,6 +91,7 @@ def viz(state: State, output: str, since, until, families, focus, depth, lang, l
       vnrukg viz --since 2012 --until 2025 --class state --class person --class event
       vnrukg viz --focus "phan van giang" --depth 2 -o giang.html
     """
+    # rdflib, networkx and pyvis cost 0.5 s to import: only this command needs them
     from ..viz import DEFAULT_TITLE, network_page
 
     page = network_page(

@@ -24,18 +24,21 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import VnrukgError
 from ..export import serialize
+from ..formats import Format
 from ..namespaces import BASE, shorten
 from . import negotiation, pages, protocol, replies, void
-from .formats import content_type
-from .negotiation import GRAPH, HTML
+from .negotiation import GRAPH, HTML, TABLE
 from .replies import NotFound, Reply
 from .search import search as search_entries
 from .site import Site
 from .worker import MAX_ROWS_HEADER, Job
 
 STATIC = __file__.rsplit("/", 1)[0] + "/static"
-GRAPH_LINKS = [("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples"), ("xml", "RDF/XML")]
-TABLE_LINKS = [("json", "JSON"), ("xml", "XML"), ("csv", "CSV"), ("tsv", "TSV")]
+#: Links to a page's data in each format (Turtle and JSON-LD first).
+GRAPH_LINKS = [
+    (f.name, f.label) for f in sorted(GRAPH, key=lambda f: f.name not in ("ttl", "jsonld"))
+]
+TABLE_LINKS = [(f.name, f.label) for f in TABLE]
 DEFAULT_QUERY = """SELECT ?class (COUNT(?entity) AS ?entities)
 WHERE { ?entity a ?class . FILTER(STRSTARTS(STR(?entity), STR(vnrd:))) }
 GROUP BY ?class
@@ -57,12 +60,12 @@ def _html(site: Site, template: str, status: int = 200, **values: object) -> HTM
     return HTMLResponse(site.render(template, **values), status, headers={"Vary": "Accept"})
 
 
-def _rdf(graph, fmt: negotiation.Format, own_prefixes: bool = False) -> Response:
+def _rdf(graph, fmt: Format, own_prefixes: bool = False) -> Response:
     if own_prefixes and fmt.name == "ttl":  # keep sd:/void: instead of export's project prefixes
         body = graph.serialize(format="turtle", encoding="utf-8")
-        return Response(body, headers={"Vary": "Accept"}, media_type=content_type(fmt))
+        return Response(body, headers={"Vary": "Accept"}, media_type=fmt.content_type)
     return Response(
-        serialize(graph, fmt.name), headers={"Vary": "Accept"}, media_type=content_type(fmt)
+        serialize(graph, fmt.name), headers={"Vary": "Accept"}, media_type=fmt.content_type
     )
 
 
@@ -193,7 +196,7 @@ def search(request: Request) -> Response:
         found = search_entries(entries, query, limit=len(entries) or 1)
     limit = 200
     fmt = negotiation.choose(
-        (HTML, negotiation.Format("json", "application/json", False)),
+        (HTML, Format("json", "page", "application/json", "JSON", writer="")),
         request.headers.get("accept"),
         protocol.overrides(params),
     )

@@ -6,6 +6,8 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
+import uvicorn
+
 from ..store import KnowledgeGraph
 from .app import create_app
 from .config import ServerConfig
@@ -91,8 +93,6 @@ def get(
 
 def serve(config: ServerConfig, kg: KnowledgeGraph) -> None:
     """Run the endpoint with uvicorn until interrupted."""
-    import uvicorn
-
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
     app = create_app(build_site(config, kg))
     uvicorn.run(

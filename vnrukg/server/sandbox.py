@@ -1,6 +1,6 @@
 """Keep a query worker from reaching the network or the file system, whatever a query does.
 
-:func:`vnrukg.queries.prepare` already refuses ``SERVICE``, ``FROM`` and updates before a query
+:func:`vnrukg.sparql.prepare` already refuses ``SERVICE``, ``FROM`` and updates before a query
 runs. This module is the second line, for the day a check is bypassed or an engine grows a
 feature: the worker process that evaluates queries is shut in, in layers.
 
@@ -24,8 +24,14 @@ from __future__ import annotations
 import ctypes
 import os
 import platform
+import site
 import sys
+import urllib.request
 from pathlib import Path
+
+import rdflib.plugins.sparql as rdflib_sparql
+import rdflib.plugins.sparql.evaluate as evaluate
+import rdflib.plugins.sparql.update as update
 
 from ..errors import ForbiddenQuery
 
@@ -156,8 +162,6 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
 def _readable_roots() -> tuple[str, ...]:
     """Folders a late import may read: the Python installation and this package's code."""
-    import site
-
     roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(Path(__file__).parents[1])}
     roots.update(p for p in site.getsitepackages() if os.path.isdir(p))
     return tuple(sorted(os.path.join(os.path.realpath(r), "") for r in roots))
@@ -194,12 +198,6 @@ def _refuse(*_args, **_kwargs):
 
 
 def _patch_rdflib() -> None:
-    import urllib.request
-
-    import rdflib.plugins.sparql as rdflib_sparql
-    import rdflib.plugins.sparql.evaluate as evaluate
-    import rdflib.plugins.sparql.update as update
-
     rdflib_sparql.SPARQL_LOAD_GRAPHS = False
     evaluate.evalServiceQuery = _refuse
     update.evalLoad = _refuse

@@ -11,9 +11,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import formats
 from ..errors import UsageError, VnrukgError
+from ..gephi import network_bytes
+from ..lookup import resolve
 from ..network import FAMILIES, EntityNetwork, build_network, filter_network
 from ..store import KnowledgeGraph
+from .data import page_data
+from .layout import initial_positions, positions, use_static_layout
+from .page import render_page
 
 DEFAULT_TITLE = "Vietnam–Russia relations: the network"
 LAYOUTS = ("auto", "physics", "static")
@@ -48,8 +54,6 @@ def select(
         raise UsageError("--depth must be 0 or more")
     focus_id = None
     if focus is not None:
-        from ..lookup import resolve
-
         focus_id = resolve(net, focus).id
     chosen = filter_network(net, families, since, until, focus_id, depth)
     if focus_id is not None and focus_id not in chosen.entities:
@@ -61,10 +65,6 @@ def render(
     net: EntityNetwork, *, lang: str = "en", layout: str = "auto", title: str = DEFAULT_TITLE
 ) -> Page:
     """The HTML page for ``net``."""
-    from .data import page_data
-    from .layout import initial_positions, positions, use_static_layout
-    from .page import render_page
-
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
     static = use_static_layout(net, layout)
@@ -82,12 +82,10 @@ def network_page(kg: KnowledgeGraph, **options) -> Page:
 
 
 def build_outputs(kg: KnowledgeGraph, out_dir: Path) -> Iterator[tuple[Path, bytes | str]]:
-    """The network page and the GraphML/GEXF exports, for ``vnrukg build``."""
-    from ..gephi import FORMATS, network_bytes
-
+    """The network page and the network exports (GraphML, GEXF), for ``vnrukg build``."""
     net = build_network(kg)
     if not net.entities:
         raise VnrukgError("the graph has no entities to draw")
     yield out_dir / "network.html", render(net).html
-    for fmt in FORMATS:
-        yield out_dir / f"vnrukg.{fmt}", network_bytes(net, fmt)
+    for fmt in formats.formats(formats.NETWORK):
+        yield out_dir / f"vnrukg{fmt.extension}", network_bytes(net, fmt.name)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 
+import networkx as nx
+
 from ..network import EntityNetwork
 
 #: Above this many nodes the page is laid out here rather than by the browser's physics.
@@ -38,8 +40,6 @@ def initial_positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     Starting from these, vis-network needs a few hundred iterations instead of a thousand to
     settle, and settles the same way every time.
     """
-    import networkx as nx
-
     graph = _graph(net)
     if len(graph) < 2:
         return {key: (0.0, 0.0) for key in graph}
@@ -50,8 +50,6 @@ def initial_positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
 
 
 def _graph(net: EntityNetwork):
-    import networkx as nx
-
     graph = nx.Graph()
     graph.add_nodes_from(sorted(net.entities))
     graph.add_edges_from(
@@ -67,8 +65,6 @@ def stabilization_iterations(size: int) -> int:
 
 def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     """x, y for every entity (in vis-network's pixel space), deterministic for a network."""
-    import networkx as nx
-
     graph = _graph(net)
     groups = [
         part
@@ -97,8 +93,6 @@ def _split(graph, group: list[str]) -> list[list[str]]:
     one with a Python loop per node and iteration, so a big community is split again
     (Louvain at a finer resolution), or, failing that, cut in breadth-first order.
     """
-    import networkx as nx
-
     if len(group) <= GROUP_LIMIT:
         return [group]
     parts = nx.community.louvain_communities(graph.subgraph(group), resolution=2.0, seed=SEED)
@@ -109,8 +103,6 @@ def _split(graph, group: list[str]) -> list[list[str]]:
 
 
 def _breadth_first(graph, group: list[str]) -> list[str]:
-    import networkx as nx
-
     order: list[str] = []
     seen: set[str] = set()
     for start in group:
@@ -131,8 +123,6 @@ def _row_width(total_area: float) -> float:
 
 
 def _layout_group(graph, radius: float) -> dict[str, tuple[float, float]]:
-    import networkx as nx
-
     nodes = sorted(graph.nodes)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
