@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rdflib import Namespace
+    from rdflib import Graph, Namespace
 
 BASE = "https://w3id.org/vnrukg/"
 ONTOLOGY_IRI = BASE + "ontology"
@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     VANN: Namespace
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Namespace:
     """Make the rdflib ``Namespace`` objects (``VNRU`` …) on first use."""
     if name in _NAMESPACES:
         # rdflib costs 0.1 s to import: a cold query uses only the plain strings above
@@ -79,7 +79,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def bind_prefixes(graph) -> None:
+def bind_prefixes(graph: Graph) -> None:
     """Bind the project's prefixes on an rdflib graph (replacing rdflib's defaults)."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)

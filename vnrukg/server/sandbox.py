@@ -32,7 +32,9 @@ import site
 import socket
 import sys
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
 
 import rdflib.plugins.sparql as rdflib_sparql
 import rdflib.plugins.sparql.evaluate as evaluate
@@ -136,13 +138,13 @@ def _readable_roots() -> tuple[str, ...]:
     return tuple(sorted(os.path.join(os.path.realpath(r), "") for r in roots))
 
 
-def _is_write(mode, flags) -> bool:
+def _is_write(mode: object, flags: object) -> bool:
     if isinstance(mode, str) and any(c in mode for c in "wax+"):
         return True
     return isinstance(flags, int) and bool(flags & _WRITE_FLAGS)
 
 
-def _make_hook(roots: tuple[str, ...]):
+def _make_hook(roots: tuple[str, ...]) -> Callable[[str, tuple[Any, ...]], None]:
     blocked = frozenset(_BLOCKED_EVENTS)
 
     def hook(event: str, args: tuple) -> None:
@@ -162,7 +164,7 @@ def _make_hook(roots: tuple[str, ...]):
     return hook
 
 
-def _refuse(*_args, **_kwargs):
+def _refuse(*_args: object, **_kwargs: object) -> NoReturn:
     raise ForbiddenQuery("SERVICE and LOAD are not allowed: the endpoint sends no requests")
 
 
@@ -171,7 +173,7 @@ def _patch_rdflib() -> None:
     evaluate.evalServiceQuery = _refuse
     update.evalLoad = _refuse
     urllib.request.urlopen = _refuse
-    urllib.request.OpenerDirector.open = _refuse
+    urllib.request.OpenerDirector.open = _refuse  # type: ignore[method-assign]
 
 
 def seal() -> None:

@@ -120,7 +120,7 @@ def examples(graph: Graph, limit: int = 5) -> list[URIRef]:
     """A few resources to start from: the first states, then persons, treaties, events."""
     found: list[URIRef] = []
     for cls in (VNRU.State, VNRU.Person, VNRU.Treaty, VNRU.Event):
-        for node in sorted(graph.subjects(RDF.type, cls)):
+        for node in sorted(n for n in graph.subjects(RDF.type, cls) if isinstance(n, URIRef)):
             if isinstance(node, URIRef) and node not in found and len(found) < limit:
                 found.append(node)
                 break

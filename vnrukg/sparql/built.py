@@ -157,7 +157,7 @@ def _remove_others(keep: Path) -> None:
 
 def built_triples(path: Path) -> int:
     """How many triples the built store at ``path`` holds (from its manifest)."""
-    return json.loads((path / "vnrukg-manifest.json").read_text())["triples"]
+    return int(json.loads((path / "vnrukg-manifest.json").read_text())["triples"])
 
 
 def open_store(project: Project) -> ox.Store:

@@ -63,10 +63,10 @@ def literal(text: str, datatype: str | None = None) -> ox.Literal:
 
 # --- rdflib -------------------------------------------------------------------------------------
 
-_TO_RDFLIB: dict[Term, Node] = {}
+_TO_RDFLIB: dict[Term | ox.Triple, Node] = {}
 
 
-def to_rdflib(term: Term) -> Node:
+def to_rdflib(term: Term | ox.Triple) -> Node:
     """The rdflib term for a term, keeping its lexical form exactly."""
     value = _TO_RDFLIB.get(term)
     if value is None:
@@ -76,7 +76,7 @@ def to_rdflib(term: Term) -> Node:
     return value
 
 
-def _to_rdflib(term: Term) -> Node:
+def _to_rdflib(term: Term | ox.Triple) -> Node:
     # rdflib costs 0.1 s to import: only rdflib's own users (not a cold query) come here
     from rdflib.term import BNode, Literal, URIRef
 
@@ -127,10 +127,14 @@ def convert(term: Node, cache: dict[Node, Term]) -> Term:
 def fill(store: ox.Store, graph: Graph) -> None:
     """Add every triple of an rdflib graph to an Oxigraph store's default graph."""
     cache = converter()
-    store.bulk_extend(
-        ox.Quad(convert(s, cache), convert(p, cache), convert(o, cache), ox.DefaultGraph())
-        for s, p, o in graph
-    )
+    store.bulk_extend(_quad(s, p, o, cache) for s, p, o in graph)
+
+
+def _quad(s: Node, p: Node, o: Node, cache: dict[Node, Term]) -> ox.Quad:
+    subject, predicate = convert(s, cache), convert(p, cache)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise VnrukgError(f"not an RDF triple: {s} {p} {o}")
+    return ox.Quad(subject, predicate, convert(o, cache), ox.DefaultGraph())
 
 
 def to_rdflib_graph(triples: Iterable[ox.Triple]) -> Graph:
@@ -176,6 +180,7 @@ def canonical(terms: Iterable[Term]) -> dict[Term, Term]:
             for i, term in enumerate(todo)
         )
         for quad in scratch.quads_for_pattern(None, predicate, None):
+            assert isinstance(quad.subject, ox.NamedNode)
             index = int(quad.subject.value.rsplit(":", 1)[1])
             obj = quad.object
             assert isinstance(obj, ox.NamedNode | ox.BlankNode | ox.Literal)

@@ -65,5 +65,5 @@ def _result(
     if isinstance(answer, ox.QueryTriples):
         return QueryResult(form, triples=list(answer))
     variables = [v.value for v in answer.variables]
-    rows: list[Row] = [tuple(solution) for solution in answer]  # type: ignore[misc]
+    rows: list[Row] = [tuple(solution) for solution in answer]
     return QueryResult("SELECT", variables, rows)

@@ -29,7 +29,7 @@ class RdflibEngine:
     def query(self, text: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query on the graph."""
         prepared = prepare_ordered(text)
-        init = {Variable(k): to_rdflib(v) for k, v in (bindings or {}).items()}
+        init: dict[str, Any] = {Variable(k): to_rdflib(v) for k, v in (bindings or {}).items()}
         try:
             result = self.graph.query(prepared, initBindings=init)
             return _convert(result)
