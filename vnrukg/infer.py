@@ -10,9 +10,8 @@ choice made by a fixed rule (the primary citation):
   sources its citations quote;
 - ``vnru:primaryCitation``: of a fact's citations, the one summaries show (the longest quote,
   then the smallest source IRI, then the quote). Not an entailment but a choice made by rule,
-  once, so that the summary queries need no aggregate to pick it (warm, ``timeline`` took
-  4.2 ms with one, 2.5 ms without) and every store the graph is pushed to offers the same
-  choice;
+  once, so that the summary queries need no aggregate to pick it (faster: see
+  docs/benchmarks.md) and every store the graph is pushed to offers the same choice;
 - both directions of the ontology's inverse properties;
 - ``org:holds`` / ``org:heldBy`` / ``org:organization`` from tenures;
 - OWL-Time: ``time:hasTime`` (an instant) for ``vnru:date`` and ``time:hasBeginning`` /
