@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -72,7 +73,7 @@ class Analysis:
     years: list[YearSummary] = field(default_factory=list)
 
 
-def simple_graph(net: EntityNetwork):
+def simple_graph(net: EntityNetwork) -> Any:
     """The network as an undirected simple networkx graph (one edge per linked pair)."""
     graph = nx.Graph()
     graph.add_nodes_from(sorted(net.entities))
@@ -97,10 +98,12 @@ def analyze(net: EntityNetwork, top: int = 10, lang: str = "en") -> Analysis:
     return result
 
 
-def _betweenness(graph) -> dict[str, float]:
+def _betweenness(graph: Any) -> dict[str, float]:
     if len(graph) <= EXACT_BETWEENNESS:
-        return nx.betweenness_centrality(graph)
-    return nx.betweenness_centrality(graph, k=500, seed=SEED)
+        exact: dict[str, float] = nx.betweenness_centrality(graph)
+        return exact
+    sampled: dict[str, float] = nx.betweenness_centrality(graph, k=500, seed=SEED)
+    return sampled
 
 
 def _ranking(net: EntityNetwork, scores: dict, top: int, lang: str) -> list[Ranked]:
@@ -111,7 +114,7 @@ def _ranking(net: EntityNetwork, scores: dict, top: int, lang: str) -> list[Rank
     ]
 
 
-def _communities(net: EntityNetwork, graph, lang: str) -> list[Community]:
+def _communities(net: EntityNetwork, graph: Any, lang: str) -> list[Community]:
     if graph.number_of_edges() == 0:
         return []
     groups = nx.community.louvain_communities(graph, seed=SEED)

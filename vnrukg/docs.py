@@ -91,7 +91,9 @@ def render(ontology: Graph, shapes: Graph | None = None) -> str:
     shapes = shapes or Graph()
     onto = URIRef(ONTOLOGY_IRI)
     title = _text(ontology, onto, DCTERMS.title, "en")
-    classes = _iris(s for s in ontology.subjects(RDF.type, OWL.Class) if str(s).startswith(str(VNRU)))
+    classes = _iris(
+        s for s in ontology.subjects(RDF.type, OWL.Class) if str(s).startswith(str(VNRU))
+    )
     props = _iris(
         s
         for kind in (OWL.ObjectProperty, OWL.DatatypeProperty)

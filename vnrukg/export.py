@@ -48,7 +48,7 @@ def _turtle(graph: Graph) -> str:
     return _prefixed(graph).serialize(format="turtle")
 
 
-def _sort_json(value):
+def _sort_json(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _sort_json(v) for k, v in sorted(value.items())}
     if isinstance(value, list):
@@ -108,9 +108,11 @@ def write_rdfxml(graph: Graph) -> bytes:
 
     triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted(graph, key=_sort_key)]
     try:
-        return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_rdfxml_prefixes(graph))
+        data = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_rdfxml_prefixes(graph))
     except (ValueError, OSError) as exc:
         raise VnrukgError(f"cannot write RDF/XML: {exc}") from None
+    assert data is not None  # no output file given: the bytes are returned
+    return data
 
 
 def write_nquads(named: dict[URIRef, Graph]) -> bytes:

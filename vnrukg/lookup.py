@@ -11,6 +11,7 @@ import contextlib
 import math
 from dataclasses import asdict, dataclass, field
 from itertools import islice, pairwise
+from typing import Any
 
 import networkx as nx
 
@@ -167,8 +168,8 @@ def show_text(net: EntityNetwork, entity: Entity, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _pick(value, lang: str, what: str) -> str:
-    return getattr(value, f"{what}_{'vi' if lang == 'vi' else 'en'}")
+def _pick(value: Any, lang: str, what: str) -> str:
+    return str(getattr(value, f"{what}_{'vi' if lang == 'vi' else 'en'}"))
 
 
 def show_json(net: EntityNetwork, entity: Entity) -> dict:
@@ -221,7 +222,7 @@ def timeline(
     for entity in net.entities.values():
         date = entity.start or entity.end
         year = year_of(date)
-        if entity.family not in wanted or year is None:
+        if date is None or entity.family not in wanted or year is None:
             continue
         if (since is not None and year < since) or (until is not None and year > until):
             continue

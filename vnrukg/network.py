@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -124,7 +125,7 @@ OBSERVATION_ROW_SKIP = {
 }
 
 #: Labels for the standard properties the curated graph uses (the ontology labels its own).
-STANDARD_LABELS: dict[URIRef, tuple[str, str]] = {
+STANDARD_LABELS: dict[Node, tuple[str, str]] = {
     ORG.member: ("member", "thành viên"),
     ORG.organization: ("organisation", "tổ chức"),
     ORG.postIn: ("post in", "chức vụ tại"),
@@ -266,7 +267,7 @@ class EntityNetwork:
         relations = [r for r in self.relations if r.source in kept and r.target in kept]
         return EntityNetwork(entities, relations)
 
-    def to_networkx(self):
+    def to_networkx(self) -> Any:
         """A networkx MultiDiGraph: one node per entity, one edge per relation (key: property)."""
         graph = nx.MultiDiGraph()
         for key in sorted(self.entities):
@@ -368,7 +369,11 @@ class _Reader:
 
     def asserted_class(self, node: Node) -> URIRef | None:
         """The most specific ``vnru:`` class asserted for ``node``."""
-        classes = [c for c in self.objects(node, RDF.type) if str(c).startswith(str(VNRU))]
+        classes = [
+            c
+            for c in self.objects(node, RDF.type)
+            if isinstance(c, URIRef) and str(c).startswith(str(VNRU))
+        ]
         for cls in classes:
             if not any(cls in self.supers.get(other, ()) for other in classes if other != cls):
                 return cls
@@ -444,6 +449,9 @@ class _Builder:
         self.stand_in: dict[Node, str] = {}
         self.series_of: dict[Node, str] = {}
 
+    def _id(self, node: Node | None) -> str | None:
+        return self.ids.get(node) if node is not None else None
+
     def build(self) -> EntityNetwork:
         self._classify()
         self._stand_ins()
@@ -475,11 +483,11 @@ class _Builder:
                 key = tuple(self.r.value(node, p) for p in SERIES_KEYS)
                 self.series_of[node] = _series_id(key)
             elif self.r.is_a(cls, (VNRU.Tenure, VNRU.Membership)):
-                member = self.ids.get(self.r.value(node, ORG.member))
+                member = self._id(self.r.value(node, ORG.member))
                 if member is not None:
                     self.stand_in[node] = member
 
-    def _entity(self, node: URIRef, key: str) -> Entity:
+    def _entity(self, node: Node, key: str) -> Entity:
         cls = self.classes[node]
         en, vi = self.r.labels(node)
         cls_en, cls_vi = self.r.labels(cls)
@@ -523,7 +531,7 @@ class _Builder:
             else:
                 yield self._nested(prop, obj)
 
-    def _nested(self, prop: URIRef, node: Node) -> Value:
+    def _nested(self, prop: Node, node: Node) -> Value:
         parts_en, parts_vi = [], []
         for sub_prop, obj in sorted(self.r.facts.predicate_objects(node), key=_po_key):
             if sub_prop in SKIPPED:
@@ -537,7 +545,7 @@ class _Builder:
         """The entity id a link to ``obj`` is drawn to, if any."""
         return self.ids.get(obj) or self.series_of.get(obj) or self.stand_in.get(obj)
 
-    def _relations(self, node: URIRef, key: str) -> None:
+    def _relations(self, node: Node, key: str) -> None:
         citations = self.net.entities[key].citations
         for prop, obj in sorted(self.r.facts.predicate_objects(node), key=_po_key):
             if prop in SKIPPED:
@@ -553,7 +561,17 @@ class _Builder:
                         label = tuple(f"{a} › {b}" for a, b in zip(*names, strict=True))
                         self._relate(key, sub_target, prop, label, key, citations)
 
-    def _relate(self, source, target, prop, label, fact, citations, start=None, end=None) -> None:
+    def _relate(
+        self,
+        source: str,
+        target: str,
+        prop: Any,
+        label: Any,
+        fact: Any,
+        citations: Any,
+        start: str | None = None,
+        end: str | None = None,
+    ) -> None:
         self.net.relations.append(
             Relation(
                 source=source,
@@ -596,7 +614,7 @@ class _Builder:
         row.values += [Value("attested", "xác nhận", c.attests, c.attests) for c in citations]
         row.values = list(dict.fromkeys(v for v in row.values if v.text_en))
         self.net.entities[person].rows.append(row)
-        organisation = self.ids.get(self.r.value(post, ORG.postIn)) if post is not None else None
+        organisation = self._id(self.r.value(post, ORG.postIn)) if post is not None else None
         if organisation is not None:
             prop = VNRU.post
             self._relate(
@@ -607,8 +625,8 @@ class _Builder:
         return [(p, o) for p in (VNRU.startDate, VNRU.endDate) for o in self.r.objects(node, p)]
 
     def _membership(self, node: Node) -> None:
-        member = self.ids.get(self.r.value(node, ORG.member))
-        body = self.ids.get(self.r.value(node, ORG.organization))
+        member = self._id(self.r.value(node, ORG.member))
+        body = self._id(self.r.value(node, ORG.organization))
         if member is None or body is None:
             return
         role = self.r.value(node, ORG.role)
@@ -660,7 +678,15 @@ class _Builder:
             rows=rows,
         )
 
-    def _series_label(self, indicator, reporter, partner, subject, commodity, category):
+    def _series_label(
+        self,
+        indicator: Any,
+        reporter: Any,
+        partner: Any,
+        subject: Any,
+        commodity: Any,
+        category: Any,
+    ) -> Any:
         names = []
         for lang in (0, 1):
             text = self.r.labels(indicator)[lang] if indicator is not None else "observation"
@@ -689,9 +715,9 @@ class _Builder:
                 en = f"{text} vs {b_en}" if b_en else text
                 vi = f"{text} so với {b_vi}" if b_vi else text
                 row.values.append(Value(*self.r.labels(prop), en, vi))
-        for prop, obj in sorted(self.r.facts.predicate_objects(node), key=_po_key):
-            if prop not in OBSERVATION_ROW_SKIP and prop not in SKIPPED:
-                row.values.append(Value(*self.r.labels(prop), *self.r.text(obj)))
+        for other, obj in sorted(self.r.facts.predicate_objects(node), key=_po_key):
+            if other not in OBSERVATION_ROW_SKIP and other not in SKIPPED:
+                row.values.append(Value(*self.r.labels(other), *self.r.text(obj)))
         return row
 
     def _amount(self, node: Node) -> Value:

@@ -8,8 +8,10 @@ found), the subject and what is wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
@@ -81,7 +83,7 @@ class _Locator:
             for fact, citation in graph.subject_objects(VNRU.citation):
                 self.parents[citation] = fact
 
-    def owner(self, node) -> URIRef:
+    def owner(self, node: Any) -> Any:
         """The named node a skolemized node hangs from (a citation's fact)."""
         seen = set()
         while node in self.parents and node not in seen:
@@ -89,7 +91,7 @@ class _Locator:
             node = self.parents[node]
         return node
 
-    def find(self, node) -> tuple[str | None, int | None]:
+    def find(self, node: Any) -> tuple[str | None, int | None]:
         """The file and line of a node: for a citation, the file that holds it and the line of
         its quote; otherwise the first file that describes the node, at its subject line."""
         if node in self.parents:
@@ -111,7 +113,7 @@ class _Locator:
                 return number
         return None
 
-    def _line(self, path: Path, node) -> int | None:
+    def _line(self, path: Path, node: Any) -> int | None:
         short = shorten(str(node))
         patterns = [re.escape(f"<{node}>")]
         if short != str(node):
@@ -155,7 +157,7 @@ def _check_terms(data: Graph, ontology: Graph, locator: _Locator, report: Report
     """Unknown vnru:/vnrv: terms (typos) and vnrd: IRIs used but never described."""
     defined = _defined_terms(ontology)
     described = {s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)}
-    seen: set[tuple[URIRef, URIRef]] = set()
+    seen: set[tuple[Any, URIRef]] = set()
     for s, p, o in data:
         for term, role in ((p, "property"), (o, "value")):
             if not isinstance(term, URIRef) or (s, term) in seen:
@@ -182,7 +184,7 @@ def _check_terms(data: Graph, ontology: Graph, locator: _Locator, report: Report
                 )
 
 
-def _shacl_findings(results: Graph, shapes: Graph):
+def _shacl_findings(results: Graph, shapes: Graph) -> Iterator[tuple[Any, Any]]:
     """Yield ``(result, focus)`` for the results worth showing.
 
     A result whose shape has its own ``sh:message`` is shown as it is; one without (a plain

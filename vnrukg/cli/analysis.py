@@ -34,7 +34,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return buffer.getvalue()
 
 
-def _json(value) -> str:
+def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -57,7 +57,9 @@ def _json(value) -> str:
 @period_options
 @lang_option
 @pass_state
-def analyze(state: State, fmt: str, top: int, since, until, lang: str) -> None:
+def analyze(
+    state: State, fmt: str, top: int, since: int | None, until: int | None, lang: str
+) -> None:
     """Rank entities by degree and betweenness, find communities, summarise each year.
 
     Works on the network the page draws (entities and the links between them, each pair
@@ -182,7 +184,14 @@ def _relation_json(rel: Any) -> dict[str, Any]:
 )
 @lang_option
 @pass_state
-def timeline(state: State, since, until, kinds, fmt: str, lang: str) -> None:
+def timeline(
+    state: State,
+    since: int | None,
+    until: int | None,
+    kinds: tuple[str, ...],
+    fmt: str,
+    lang: str,
+) -> None:
     """List dated events, agreements, sessions and transactions in order, each with a citation.
 
     Dates are shown at the precision the sources give (a year stays a year) and sort as text,

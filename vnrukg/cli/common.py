@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -56,7 +56,7 @@ def write_output(data: bytes | str, output: str) -> None:
         atomic_write(Path(output), data)
 
 
-def sources_option(function):
+def sources_option(function: Any) -> Any:
     """``--sources DIR``: where the source texts are."""
     return click.option(
         "--sources",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,7 +18,7 @@ from .common import CONTEXT_SETTINGS, State, pass_state, sources_option, write_o
 EXPORT_FORMATS = formats.names(formats.GRAPH, formats.DATASET, formats.NETWORK)
 
 
-def _print_report(report, fmt: str) -> None:
+def _print_report(report: Any, fmt: str) -> None:
     if fmt == "json":
         payload = {
             "ok": report.ok,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
 import click
 
@@ -67,7 +68,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 def query(
     state: State,
     name: str | None,
-    file,
+    file: TextIO | None,
     expr: str | None,
     params: tuple[str, ...],
     fmt: str | None,
@@ -101,7 +102,7 @@ def query(
     else:
         if params:
             raise UsageError("--param only applies to named queries; use VALUES in your own text")
-        text = file.read() if file is not None else expr
+        text = file.read() if file is not None else (expr or "")
     result = open_engine(state.project, engine).query(text, bindings)
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
         out = format_graph(result, fmt or "ttl")

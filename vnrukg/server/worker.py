@@ -101,7 +101,7 @@ def _start(settings: WorkerSettings) -> Engine:
     return engine
 
 
-def main(conn, settings: WorkerSettings) -> None:
+def main(conn: Connection, settings: WorkerSettings) -> None:
     """The worker's life: shut in, load, say ready, then answer jobs until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     sandbox.isolate_network()

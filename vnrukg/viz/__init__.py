@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import formats
 from ..errors import UsageError, VnrukgError
@@ -74,7 +75,7 @@ def render(
     return Page(html, len(data.nodes), len(data.edges), not static)
 
 
-def network_page(kg: KnowledgeGraph, **options) -> Page:
+def network_page(kg: KnowledgeGraph, **options: Any) -> Page:
     """The page for a loaded graph: ``families``, ``since``, ``until``, ``focus``, ``depth``
     select what it shows; ``lang``, ``layout`` and ``title`` how."""
     view = {k: options.pop(k) for k in ("lang", "layout", "title") if k in options}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from pyvis.network import Network
 
@@ -33,7 +34,7 @@ class _Network(Network):
     makes building a 20,000-node page quadratic; a dict view answers ``in`` in constant time.
     """
 
-    def get_nodes(self):  # type: ignore[override]
+    def get_nodes(self) -> Any:
         return self.node_map.keys()
 
 
@@ -48,11 +49,13 @@ class PageData:
 
     @property
     def nodes(self) -> list[dict]:
-        return self.network.nodes
+        nodes: list[dict[str, Any]] = self.network.nodes
+        return nodes
 
     @property
     def edges(self) -> list[dict]:
-        return self.network.edges
+        edges: list[dict[str, Any]] = self.network.edges
+        return edges
 
 
 def degrees(net: EntityNetwork) -> dict[str, int]:
@@ -82,7 +85,7 @@ def page_data(
     return data
 
 
-def _node(entity: Entity, lang: str, degree: int, position) -> dict:
+def _node(entity: Entity, lang: str, degree: int, position: Any) -> dict[str, Any]:
     first, last = entity.years()
     options = {
         "label": shorten_text(entity.label(lang), LABEL_LIMIT),

@@ -12,6 +12,7 @@ and scipy (networkx's layouts use them).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import networkx as nx
 
@@ -49,7 +50,7 @@ def initial_positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     return {key: (float(layout[key][0]), float(layout[key][1])) for key in sorted(graph)}
 
 
-def _graph(net: EntityNetwork):
+def _graph(net: EntityNetwork) -> Any:
     graph = nx.Graph()
     graph.add_nodes_from(sorted(net.entities))
     graph.add_edges_from(
@@ -86,7 +87,7 @@ def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     return placed
 
 
-def _split(graph, group: list[str]) -> list[list[str]]:
+def _split(graph: Any, group: list[str]) -> list[list[str]]:
     """Communities cut down to at most :data:`GROUP_LIMIT` nodes.
 
     networkx lays out a graph of under 500 nodes with dense numpy arithmetic, and a larger
@@ -102,7 +103,7 @@ def _split(graph, group: list[str]) -> list[list[str]]:
     return [piece for part in parts for piece in _split(graph, sorted(part))]
 
 
-def _breadth_first(graph, group: list[str]) -> list[str]:
+def _breadth_first(graph: Any, group: list[str]) -> list[str]:
     order: list[str] = []
     seen: set[str] = set()
     for start in group:
@@ -122,7 +123,7 @@ def _row_width(total_area: float) -> float:
     return 2.0 * math.sqrt(total_area) * 1.3
 
 
-def _layout_group(graph, radius: float) -> dict[str, tuple[float, float]]:
+def _layout_group(graph: Any, radius: float) -> dict[str, tuple[float, float]]:
     nodes = sorted(graph.nodes)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
