@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,10 +60,7 @@ def build(kg: KnowledgeGraph, out_dir: Path) -> BuildResult:
     ontology = Graph()
     shapes = Graph()
     for path in kg.project.ontology_files():
-        target = out_dir / "ontology" / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        result.files.append((target, target.stat().st_size))
+        _write(result, out_dir / "ontology" / path.name, path.read_bytes())
     for name, part in kg.named.items():
         path = kg.paths.get(name)
         if path is not None and path.parent.resolve() == kg.project.ontology_dir.resolve():
