@@ -61,3 +61,20 @@ SELECT ?quote WHERE {
     missing = _uncovered(closing, quotes)
     assert not missing, f"letters of the closing sentence no quote of its statement covers: {missing}"
 
+
+def test_004_every_photo_caption_is_quoted(kg, project):
+    """The five photo captions ('… - Ảnh N.') repeat the headline on the talks; each is quoted."""
+    text = _source_text(project, "004")
+    captions = {_collapse(line) for line in text.splitlines() if re.search(r"- Ảnh \d+\.\s*$", line)}
+    assert captions, "no photo caption found in the source"
+    result = run(
+        kg.graph,
+        """
+SELECT ?quote WHERE {
+  ?t a vnru:Talks ; vnru:citation ?c .
+  ?c vnru:source vnrd:source-004 ; vnru:quote ?quote .
+}""",
+    )
+    quoted = {_collapse(row[0]) for row in result.rows}
+    missing = sorted(c for c in captions if not any(c in q for q in quoted))
+    assert not missing, f"photo captions not quoted on the talks: {missing}"
