@@ -24,7 +24,8 @@ LAYERS: list[list[str]] = [
     ["build"],
     ["viz"],
     ["validate", "push", "coverage", "export", "analyze", "lookup", "gephi"],
-    ["results", "network", "quotes", "translations", "docs"],
+    ["search"],
+    ["results", "network", "quotes", "translations", "docs", "describe"],
     # the query core, vnrukg.sparql: its package names what the rest may use
     ["sparql"],
     ["sparql.engines"],
@@ -40,7 +41,7 @@ LAYERS: list[list[str]] = [
     ["store"],
     ["infer"],
     # the base: settings, names, errors
-    ["formats", "namespaces", "project", "names", "util"],
+    ["formats", "namespaces", "project", "names", "util", "datatypes"],
     ["errors"],
     [""],
 ]

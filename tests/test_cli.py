@@ -263,3 +263,26 @@ def test_console_script_main_returns_codes(example_project, capsys):
     assert main(["--root", str(example_project.root), "queries"]) == 0
     assert main(["nosuchcommand"]) == 2
     Path  # noqa: B018 - imported for fixtures' types
+
+
+def test_ctrl_c_exits_130_with_one_line(sources):
+    """SIGINT during a long command: exit code 130, one line on stderr, no traceback."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    command = [sys.executable, "-m", "vnrukg", "--root", str(ROOT), "validate"]
+    process = subprocess.Popen(
+        [*command, "--sources", str(sources)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.0)  # loading and checking the curated graph takes several seconds
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert [line for line in err.splitlines() if line.strip()] == ["Interrupted."]

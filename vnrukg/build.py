@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,10 +47,7 @@ def build(kg: KnowledgeGraph, out_dir: Path) -> BuildResult:
     for fmt in formats.formats(formats.GRAPH, formats.DATASET):
         _write(result, out_dir / f"vnrukg{fmt.extension}", export_bytes(kg, fmt.name))
     for path in kg.project.ontology_files():
-        target = out_dir / "ontology" / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        result.files.append((target, target.stat().st_size))
+        _write(result, out_dir / "ontology" / path.name, path.read_bytes())
     _write(result, out_dir / "ontology" / "index.html", render(kg.part(ONTOLOGY), kg.part(SHAPES)))
     for path, data in build_outputs(kg, out_dir):  # the network page, GraphML and GEXF
         _write(result, path, data)

@@ -8,7 +8,11 @@ files always give the same IRIs and exports are byte-for-byte reproducible.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +97,21 @@ def check_strict(path: Path, data: bytes) -> None:
         raise TurtleSyntaxError(str(path), message, exc.lineno, exc.offset) from None
 
 
+@contextlib.contextmanager
+def quiet_rdflib() -> Iterator[None]:
+    """Silence what rdflib logs or warns about ill-typed literals while it parses them: a
+    traceback on stderr for each. ``vnrukg validate`` reports them instead (vnrukg.datatypes)."""
+    logger = logging.getLogger("rdflib.term")
+    previous = logger.disabled
+    logger.disabled = True
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", module="rdflib.term")
+            yield
+    finally:
+        logger.disabled = previous
+
+
 def parse_turtle(path: Path, shown_as: str | None = None) -> Graph:
     """Parse one Turtle file strictly, then into rdflib, with its blank nodes skolemized."""
     shown = shown_as or str(path)
@@ -103,7 +122,8 @@ def parse_turtle(path: Path, shown_as: str | None = None) -> Graph:
     check_strict(Path(shown), data)
     graph = Graph()
     try:
-        graph.parse(data=data, format="turtle", publicID="urn:vnrukg:relative-iri:")
+        with quiet_rdflib():
+            graph.parse(data=data, format="turtle", publicID="urn:vnrukg:relative-iri:")
     except Exception as exc:  # rdflib raises assorted exception types
         raise TurtleSyntaxError(shown, str(exc).splitlines()[0]) from None
     return skolemize(graph)

@@ -9,10 +9,34 @@ from pathlib import Path
 from .errors import VnrukgError
 
 
+def current_umask() -> int:
+    """The process's umask (read from /proc where it can be, so nothing is changed)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a rewrite of ``path`` keeps, or the one a plain ``open(path, "w")`` would give."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, then rename.
 
-    A failure at any point leaves an existing file at ``path`` as it was.
+    A failure at any point leaves an existing file at ``path`` as it was. The file gets the
+    mode a plain ``open(path, "w")`` would give it under the user's umask (0644 under 022), and
+    a rewrite keeps the mode the file had: ``mkstemp`` alone would leave every file 0600.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -23,6 +47,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     except OSError as exc:
         raise VnrukgError(f"cannot write {path}: {exc.strerror}") from None
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

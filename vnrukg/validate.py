@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH, SKOS
 
+from .datatypes import problem as datatype_problem
 from .errors import TurtleSyntaxError, VnrukgError
 from .infer import inferences
 from .namespaces import VNRD, VNRU, VNRV, bind_prefixes, shorten
@@ -205,6 +207,11 @@ def _shacl_findings(results: Graph, shapes: Graph) -> Iterator[tuple[Any, Any]]:
                 yield current, focus
 
 
+def _ill_typed(value: Literal) -> bool:
+    datatype = value.datatype
+    return datatype is not None and datatype_problem(str(value), str(datatype)) is not None
+
+
 def _check_shapes(union: Graph, shapes: Graph, locator: _Locator, report: Report) -> None:
     _conforms, results, _text = shacl_validate(
         union, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=True
@@ -215,6 +222,8 @@ def _check_shapes(union: Graph, shapes: Graph, locator: _Locator, report: Report
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage)
         value = results.value(result, SH.value)
+        if isinstance(value, Literal) and (value.ill_typed or _ill_typed(value)):
+            continue  # the datatype check reports it, with the literal as written
         severity = results.value(result, SH.resultSeverity)
         text = str(message) if message is not None else "does not conform"
         if path is not None and isinstance(path, URIRef):
@@ -263,6 +272,33 @@ def _check_quotes(union: Graph, sources: Path | None, locator: _Locator, report:
         )
 
 
+def _check_datatypes(project: Project, parts: dict[Path, Graph], report: Report) -> None:
+    """Every literal typed with an XSD datatype must be a valid value of it, as written."""
+    checked = 0
+    for path in parts:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        quads = list(pyoxigraph.parse(path.read_bytes(), format=pyoxigraph.RdfFormat.TURTLE))
+        parents = {q.object: q.subject for q in quads if isinstance(q.object, pyoxigraph.BlankNode)}
+        for quad in quads:
+            literal = quad.object
+            if not isinstance(literal, pyoxigraph.Literal) or literal.language:
+                continue
+            checked += 1
+            reason = datatype_problem(literal.value, literal.datatype.value)
+            if reason is None:
+                continue
+            owner = quad.subject
+            while isinstance(owner, pyoxigraph.BlankNode) and owner in parents:
+                owner = parents[owner]
+            shown = f'"{literal.value}"^^{shorten(literal.datatype.value)}'
+            line = next((n for n, text in enumerate(lines, 1) if shown in text), None)
+            subject = shorten(owner.value) if isinstance(owner, pyoxigraph.NamedNode) else None
+            report.problems.append(
+                Problem("datatype", f"{shown} is {reason}", project.relative(path), line, subject)
+            )
+    report.counts["typed_literals"] = checked
+
+
 def _check_translations(union: Graph, locator: _Locator, report: Report) -> None:
     problems = check_translations(union)
     report.counts["translations"] = len(set(union.subjects(VNRU.translation)))
@@ -304,6 +340,7 @@ def validate(
     locator = _Locator(project, parts)
     report.counts["triples"] = len(data)
     _check_terms(data, ontology, locator, report)
+    _check_datatypes(project, parts, report)
     if shacl:
         _check_shapes(union, shapes, locator, report)
     _check_quotes(union, sources, locator, report)

@@ -41,6 +41,13 @@ def rdflib_rows(result: QueryResult) -> QueryResult:
     return QueryResult(result.kind, result.variables, rows, result.boolean, result.triples)
 
 
+def run(graph, text: str, bindings: dict | None = None) -> QueryResult:
+    """Run a query with the rdflib engine on ``graph``; rows as rdflib terms (for the checks)."""
+    from vnrukg.sparql import make_engine
+
+    return rdflib_rows(make_engine(graph).query(text, bindings))
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d) and collapse whitespace, for tolerant matching."""
     text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))

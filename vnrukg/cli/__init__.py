@@ -13,6 +13,7 @@ what a command needs (rdflib, pySHACL, networkx, Starlette) inside that command:
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -78,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         code = cli.main(args=argv, prog_name="vnrukg", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            click.echo("Interrupted.", err=True)
+            return 130
         click.echo("Aborted.", err=True)
         return 1
     except click.ClickException as exc:
@@ -90,6 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         return 130
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("VNRUKG_DEBUG"):
+            raise
+        click.echo(
+            f"Error: internal error ({type(exc).__name__}: {exc}); please report it with the "
+            "command you ran (VNRUKG_DEBUG=1 shows the traceback)",
+            err=True,
+        )
+        return 1
     return code if isinstance(code, int) else 0
 
 
