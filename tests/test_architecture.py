@@ -19,11 +19,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "vnrukg"
 #: Top first: a module may import from its own layer and the layers below it, never above.
 #: A module belongs to the layer of the longest name here that it is or lies under.
 LAYERS: list[list[str]] = [
+    ["__main__"],
     ["cli"],
     ["server"],
     ["build"],
     ["viz"],
-    ["validate", "push", "coverage", "export", "analyze", "lookup", "gephi"],
+    ["validate", "push", "coverage", "export", "analyze", "lookup", "gephi", "cite"],
     ["search"],
     ["results", "network", "quotes", "translations", "docs", "describe"],
     # the query core, vnrukg.sparql: its package names what the rest may use

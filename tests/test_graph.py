@@ -46,7 +46,7 @@ def test_every_article_is_cited(kg):
         SELECT ?file (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c vnru:source ?s . ?s vnru:sourceFile ?file }
         GROUP BY ?file ORDER BY ?file""",
     )
-    counts = {str(row[0]): int(row[1]) for row in result.rows}
+    counts = {row[0].value: int(row[1].value) for row in result.rows}
     assert set(counts) == {
         "000_e10eb79930684940.txt",
         "001_4b88624cfc595232.txt",

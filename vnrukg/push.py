@@ -220,9 +220,11 @@ def _answer(target: Target, url: str, refused: httpx.Response, auth: httpx.Auth)
     without asking the store again.
     """
     flow = auth.sync_auth_flow(refused.request)
-    next(flow)
+    first = next(flow)
+    if "authorization" in first.headers:  # Basic answers up front, needing no challenge
+        return _exchange(target, first.method, url, None, {}, None, prepared=first)
     try:
-        again = flow.send(refused)
+        again = flow.send(refused)  # Digest answers the challenge in the refusal
     except StopIteration:
         return refused
     return _exchange(target, again.method, url, None, {}, None, prepared=again)

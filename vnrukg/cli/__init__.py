@@ -19,11 +19,11 @@ import sys
 import click
 
 from ..errors import UsageError, VnrukgError
-from . import analysis, data, push, query, serve, viz
+from . import analysis, cite, data, push, query, serve, viz
 from .common import CONTEXT_SETTINGS, State
 
 #: The modules of cli/ whose ``COMMANDS`` make up the command line.
-MODULES = (data, query, push, viz, analysis, serve)
+MODULES = (data, query, push, viz, analysis, cite, serve)
 
 
 class _Failure(click.ClickException):

@@ -77,12 +77,11 @@ def analyze(
       vnrukg analyze --since 2012 --format json
     """
     # networkx costs 0.2 s to import: only this command needs it
-    from ..analyze import analyze as run_analysis
-    from ..analyze import format_analysis
-    from ..network import filter_network
+    from .. import analyze as analysis
+    from .. import network
 
-    net = filter_network(_network(state), since=since, until=until)
-    click.echo(format_analysis(run_analysis(net, top, lang), fmt), nl=False)
+    net = network.filter_network(_network(state), since=since, until=until)
+    click.echo(analysis.format_analysis(analysis.analyze(net, top, lang), fmt), nl=False)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -211,10 +210,9 @@ def timeline(
       vnrukg timeline --kind agreement --format csv
     """
     # networkx costs 0.2 s to import: only these commands need it
-    from ..lookup import cite_lines
-    from ..lookup import timeline as run_timeline
+    from .. import lookup
 
-    items = run_timeline(_network(state), since, until, kinds or None)
+    items = lookup.timeline(_network(state), since, until, kinds or None)
     if fmt == "json":
         click.echo(
             _json(
@@ -253,7 +251,7 @@ def timeline(
         return
     for i in items:
         click.echo(f"{i.date:<10}  {i.entity.label(lang)} [{i.entity.cls_en}] ({i.entity.id})")
-        for line in cite_lines(i.citations[0], " " * 12, evidence) if i.citations else []:
+        for line in lookup.cite_lines(i.citations[0], " " * 12, evidence) if i.citations else []:
             click.echo(line)
     click.echo(f"({len(items)} dated entr{'y' if len(items) == 1 else 'ies'})")
 
@@ -305,13 +303,12 @@ def search(state: State, text: str, full_text: bool, fmt: str, limit: int) -> No
         _search_text(state, text, fmt, limit)
         return
     # RapidFuzz and rdflib load only for the look-up commands
-    from ..search import search as run_search
-    from ..search import suggestions
+    from .. import search as names
 
-    graph, entries = _index(state)
-    hits = run_search(entries, text, limit)
+    _graph, entries = _index(state)
+    hits = names.search(entries, text, limit)
     if not hits:
-        near = suggestions(entries, text)
+        near = names.suggestions(entries, text)
         hint = "; did you mean: " + "; ".join(
             f"{_short(h.entry.iri)} ({h.entry.name_en or h.entry.name_vi})" for h in near
         )
@@ -321,7 +318,7 @@ def search(state: State, text: str, full_text: bool, fmt: str, limit: int) -> No
     rows = [
         [
             _short(h.entry.iri),
-            _class_name(graph, h.entry),
+            _class_name(h.entry),
             short(h.entry.name_vi),
             short(h.entry.name_en),
             "" if h.matched in (_fold(h.entry.name_vi), _fold(h.entry.name_en)) else h.matched,
@@ -334,18 +331,17 @@ def search(state: State, text: str, full_text: bool, fmt: str, limit: int) -> No
 
 def _search_text(state: State, text: str, fmt: str, limit: int) -> None:
     # rdflib loads only for the look-up commands
-    from ..describe import label
-    from ..search import search_text
+    from .. import describe, search
 
     graph, _entries = _index(state)
-    hits = search_text(graph, text, limit)
+    hits = search.search_text(graph, text, limit)
     if not hits:
         click.echo(f"no passage contains {text!r}", err=True)
         raise click.exceptions.Exit(1)
     rows = [
         [
             _short(h.entity),
-            label(graph, h.entity),
+            describe.label(graph, h.entity),
             h.field + (" (curators')" if h.field == "translation" else ""),
             h.snippet if fmt == "table" else h.text,
             _short(h.node),
@@ -373,22 +369,18 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _class_name(graph: Graph, entry: Entry) -> str:
-    # rdflib loads only for the look-up commands
-    from ..describe import label
-
-    return ", ".join(label(graph, c) for c in entry.classes) or "-"
+def _class_name(entry: Entry) -> str:
+    return ", ".join(entry.class_labels) or "-"
 
 
 def _index(state: State) -> tuple[Graph, list[Entry]]:
     """The curated graph (no inferences) and the search index over it."""
     # RapidFuzz and rdflib load only for the look-up commands
-    from ..search import build_index
-    from ..store import CURATED, ONTOLOGY
+    from .. import search, store
 
     kg = state.knowledge_graph()
-    graph = kg.part(ONTOLOGY, CURATED)
-    return graph, build_index(kg.graph, graph)
+    graph = kg.part(store.ONTOLOGY, store.CURATED)
+    return graph, search.build_index(kg.graph, graph)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -423,24 +415,22 @@ def show(state: State, entity: str, fmt: str, lang: str, evidence: str) -> None:
       vnrukg show ref-000-03 --evidence translation
     """
     # networkx and rdflib cost 0.3 s to import: only these commands need them
-    from ..describe import describe, description_text
-    from ..lookup import find, show_json, show_text
-    from ..network import Entity
+    from .. import describe, lookup, network
 
     net = _network(state)
     graph, entries = _index(state)
-    found = find(net, entity, entries, graph)
-    if isinstance(found, Entity):
+    found = lookup.find(net, entity, entries, graph)
+    if isinstance(found, network.Entity):
         if fmt == "json":
-            click.echo(_json(show_json(net, found)), nl=False)
+            click.echo(_json(lookup.show_json(net, found)), nl=False)
         else:
-            click.echo(show_text(net, found, lang, evidence), nl=False)
+            click.echo(lookup.show_text(net, found, lang, evidence), nl=False)
         return
-    description = describe(graph, found, lang)
+    description = describe.describe(graph, found, lang)
     if fmt == "json":
         click.echo(_json(asdict(description)), nl=False)
     else:
-        click.echo(description_text(description, evidence), nl=False)
+        click.echo(describe.description_text(description, evidence), nl=False)
 
 
 COMMANDS = [analyze, path, timeline, search, show]
