@@ -1,0 +1,72 @@
+"""The audit's defects in the registry and in graph/discrepancies.ttl, and the facts the
+registry curator's second reading added: each test asks the loaded graph a SPARQL question that
+the graph answered wrongly before the fix (or could not answer before the addition)."""
+
+from __future__ import annotations
+
+from vnrukg.queries import run
+
+
+def _records(kg, sparql: str) -> list[dict]:
+    return run(kg.graph, sparql).records()
+
+
+def _ask(kg, sparql: str) -> bool:
+    return bool(run(kg.graph, sparql).boolean)
+
+
+# --- the Russia–Ukraine conflict of 2014 and the war that broke out later are two events -------
+
+def test_conflict_of_2014_and_later_war_are_two_nodes(kg):
+    merged = _records(
+        kg,
+        """
+SELECT ?event WHERE {
+  ?event a vnru:HistoricalEvent ; vnru:citation ?c2014 , ?clater .
+  ?c2014 vnru:quote ?q2014 . ?clater vnru:quote ?qlater .
+  FILTER(CONTAINS(STR(?q2014), "xung đột Nga - Ukraina năm 2014"))
+  FILTER(CONTAINS(STR(?qlater), "nổ ra xung đột Nga - Ukraina"))
+}""",
+    )
+    assert merged == [], f"one node still holds both conflicts: {merged}"
+
+
+def test_only_the_conflict_of_2014_is_dated(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?event ?quote ?date WHERE {
+  ?event a vnru:HistoricalEvent ; vnru:participant vnrd:ukraine ; vnru:citation ?c .
+  ?c vnru:source vnrd:source-000 ; vnru:quote ?quote .
+  FILTER(CONTAINS(STR(?quote), "xung đột Nga - Ukraina"))
+  OPTIONAL { ?event vnru:date|vnru:startDate ?date }
+}""",
+    )
+    assert len({r["event"] for r in rows}) == 2, rows
+    for row in rows:
+        quote, date = str(row["quote"]), row["date"]
+        if "năm 2014" in quote:
+            assert date is not None and str(date) == "2014", (quote, date)
+        else:  # the war that broke out later: no source dates it
+            assert date is None, (quote, date)
+
+
+def test_statements_point_to_the_right_conflict(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?stmt ?quote ?date WHERE {
+  ?stmt a vnru:Statement ; vnru:about ?event ; vnru:citation ?c .
+  ?event a vnru:HistoricalEvent ; vnru:participant vnrd:ukraine .
+  ?c vnru:source vnrd:source-000 ; vnru:quote ?quote .
+  FILTER(CONTAINS(STR(?quote), "xung đột Nga - Ukraina"))
+  OPTIONAL { ?event vnru:date ?date }
+}""",
+    )
+    assert rows, "no statement of article 000 about a Russia–Ukraine conflict"
+    for row in rows:
+        quote = str(row["quote"])
+        if "năm 2014" in quote:
+            assert row["date"] is not None and str(row["date"]) == "2014", row
+        else:
+            assert row["date"] is None, row
