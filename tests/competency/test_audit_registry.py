@@ -70,3 +70,31 @@ SELECT ?stmt ?quote ?date WHERE {
             assert row["date"] is not None and str(row["date"]) == "2014", row
         else:
             assert row["date"] is None, row
+
+
+# --- the 'defence policy dialogue' may be the deputy-minister-level strategic dialogue --------
+
+def test_policy_dialogue_identity_is_recorded_not_merged(kg):
+    recorded = _ask(
+        kg,
+        """
+ASK {
+  ?d a vnru:Discrepancy ; vnru:discrepancyKind vnrv:uncertain-identity ;
+     vnru:involves vnrd:mechanism-defence-policy-dialogue , vnrd:mechanism-defence-strategic-dialogue ;
+     vnru:note ?note ; vnru:citation ?c1 , ?c2 .
+  ?c1 vnru:quote ?q1 . ?c2 vnru:quote ?q2 .
+  FILTER(CONTAINS(STR(?q1), "đối thoại chính sách quốc phòng"))
+  FILTER(CONTAINS(STR(?q2), "Đối thoại chiến lược quốc phòng cấp Thứ trưởng"))
+}""",
+    )
+    assert recorded, "no uncertain-identity discrepancy names both dialogues with their quotes"
+    merged = _ask(
+        kg,
+        """
+ASK {
+  { vnrd:mechanism-defence-policy-dialogue owl:sameAs vnrd:mechanism-defence-strategic-dialogue }
+  UNION { vnrd:mechanism-defence-strategic-dialogue owl:sameAs vnrd:mechanism-defence-policy-dialogue }
+  UNION { vnrd:mechanism-defence-policy-dialogue vnru:ofMechanism|vnru:partOf vnrd:mechanism-defence-strategic-dialogue }
+}""",
+    )
+    assert not merged, "the two dialogues must stay separate until a source settles it"
