@@ -98,3 +98,31 @@ ASK {
 }""",
     )
     assert not merged, "the two dialogues must stay separate until a source settles it"
+
+
+# --- the pandemic and the sanctions are not dated by the years of their effects ----------------
+
+def test_pandemic_and_sanctions_carry_no_invented_date(kg):
+    dated = _records(
+        kg,
+        """
+SELECT ?event ?date WHERE {
+  VALUES ?event { vnrd:covid-19-pandemic vnrd:western-sanctions-against-russia }
+  ?event vnru:date|vnru:startDate|vnru:endDate ?date .
+}""",
+    )
+    assert dated == [], f"dated by the year of an effect, which no source gives for the event: {dated}"
+
+
+def test_the_years_of_the_effects_stay_on_the_effects(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?obs ?date ?quote WHERE {
+  ?obs a vnru:Observation ; vnru:date ?date ; vnru:citation ?c .
+  ?c vnru:quote ?quote .
+  FILTER((CONTAINS(STR(?quote), "đại dịch COVID-19") && STR(?date) = "2020")
+      || (CONTAINS(STR(?quote), "trừng phạt mà phương Tây") && STR(?date) = "2022"))
+}""",
+    )
+    assert len({str(r["date"]) for r in rows}) == 2, rows
