@@ -126,3 +126,22 @@ SELECT ?obs ?date ?quote WHERE {
 }""",
     )
     assert len({str(r["date"]) for r in rows}) == 2, rows
+
+
+# --- an unconfirmed reading of a garbled name is a note, not a label or an alias ---------------
+
+def test_ruan_dehai_reading_is_a_note_only(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?en ?alias ?note WHERE {
+  vnrd:ruan-dehai skos:prefLabel ?en . FILTER(LANG(?en) = "en")
+  OPTIONAL { vnrd:ruan-dehai skos:altLabel ?alias }
+  OPTIONAL { vnrd:ruan-dehai vnru:note ?note }
+}""",
+    )
+    assert rows, "vnrd:ruan-dehai has no English label"
+    assert {str(r["en"]) for r in rows} == {"Ruan Dehai"}, rows
+    aliases = {str(r["alias"]) for r in rows if r["alias"] is not None}
+    assert not any("Đức Hải" in a for a in aliases), aliases
+    assert any(r["note"] is not None and "Nguyễn Đức Hải" in str(r["note"]) for r in rows), rows
