@@ -145,3 +145,25 @@ SELECT ?en ?alias ?note WHERE {
     aliases = {str(r["alias"]) for r in rows if r["alias"] is not None}
     assert not any("Đức Hải" in a for a in aliases), aliases
     assert any(r["note"] is not None and "Nguyễn Đức Hải" in str(r["note"]) for r in rows), rows
+
+
+# --- 2024 trade: article 001's decline against article 002's +27.4% ----------------------------
+
+def test_trade_2024_decline_and_growth_recorded_as_conflicting_claims(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?d ?growth ?note ?reading WHERE {
+  ?d a vnru:Discrepancy ; vnru:discrepancyKind vnrv:conflicting-claims ;
+     vnru:involves vnrd:stmt-001-2024-trade-decline , ?obs ;
+     vnru:note ?note ; vnru:likelyReading ?reading ; vnru:citation ?c001 , ?c002 .
+  ?obs a vnru:Observation ; vnru:indicator vnrv:trade-turnover ; vnru:growthPercent ?growth ;
+       vnru:endDate "2024-11"^^xsd:gYearMonth .
+  ?c001 vnru:source vnrd:source-001 ; vnru:quote ?q001 .
+  ?c002 vnru:source vnrd:source-002 ; vnru:quote ?q002 .
+  FILTER(CONTAINS(STR(?q001), "suy giảm"))
+  FILTER(CONTAINS(STR(?q002), "27,4%"))
+}""",
+    )
+    assert rows, "no conflicting-claims record with both articles' quotes"
+    assert any(float(r["growth"].toPython()) == 27.4 for r in rows), rows
