@@ -167,3 +167,33 @@ SELECT ?d ?growth ?note ?reading WHERE {
     )
     assert rows, "no conflicting-claims record with both articles' quotes"
     assert any(float(r["growth"].toPython()) == 27.4 for r in rows), rows
+
+
+# --- second reading: what the sources say about themselves ------------------------------------
+
+def test_article_001_method_and_vietnamese_keywords_are_cited(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?description ?quote WHERE {
+  vnrd:source-001 dcterms:description ?description ; vnru:citation ?c .
+  ?c vnru:quote ?quote ; vnru:translation ?t .
+  FILTER(STRSTARTS(STR(?quote), "Bài viết sử dụng cách tiếp cận liên ngành")
+      || STRSTARTS(STR(?quote), "Từ khóa: Quan hệ truyền thống"))
+}""",
+    )
+    assert len({str(r["quote"]) for r in rows}) == 2, rows
+    assert any("interdisciplinary" in str(r["description"]) for r in rows), rows
+
+
+def test_article_004_photos_are_described(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?quote WHERE {
+  vnrd:source-004 vnru:citation ?c .
+  ?c vnru:source vnrd:source-004 ; vnru:quote ?quote ; vnru:translation ?t .
+  FILTER(CONTAINS(STR(?quote), "- Ảnh "))
+}""",
+    )
+    assert len(rows) == 5, rows
