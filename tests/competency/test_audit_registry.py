@@ -197,3 +197,16 @@ SELECT ?quote WHERE {
 }""",
     )
     assert len(rows) == 5, rows
+
+
+def test_war_against_the_us_ends_when_001_dates_independence(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?end ?quote WHERE {
+  vnrd:resistance-war-against-us vnru:endDate ?end ; vnru:citation ?c .
+  ?c vnru:source vnrd:source-001 ; vnru:quote ?quote .
+  FILTER(CONTAINS(STR(?quote), "giành độc lập năm 1975"))
+}""",
+    )
+    assert rows and all(str(r["end"]) == "1975" for r in rows), rows
