@@ -210,3 +210,15 @@ SELECT ?end ?quote WHERE {
 }""",
     )
     assert rows and all(str(r["end"]) == "1975" for r in rows), rows
+
+
+def test_outlets_named_by_article_001_are_cited_from_it(kg):
+    rows = _records(
+        kg,
+        """
+SELECT ?outlet WHERE {
+  VALUES ?outlet { vnrd:ttxvn vnrd:chinhphu-vn }
+  ?outlet vnru:citation ?c . ?c vnru:source vnrd:source-001 ; vnru:translation ?t .
+}""",
+    )
+    assert {str(r["outlet"]).rsplit("/", 1)[-1] for r in rows} == {"ttxvn", "chinhphu-vn"}, rows
