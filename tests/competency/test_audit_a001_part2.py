@@ -1,0 +1,65 @@
+"""The audit's defects in article 001 part 2 (2012–2025) and the facts its second reading added:
+each test is a SPARQL query on the loaded graph that failed before the fix and passes after."""
+
+from __future__ import annotations
+
+from vnrukg.queries import run
+
+
+def _rows(kg, sparql: str) -> list[dict[str, str]]:
+    result = run(kg.graph, sparql)
+    return [
+        {name: (None if value is None else str(value)) for name, value in zip(result.variables, row)}
+        for row in result.rows
+    ]
+
+
+def _ask(kg, sparql: str) -> bool:
+    return run(kg.graph, sparql).boolean
+
+
+# --- dates: a count is dated by what the text says, never by its section's start year -----------
+
+
+def test_undated_counts_are_not_given_the_sections_start_year(kg):
+    """'Hai nước đã thực hiện gần 60 dự án' and 'hơn 20 cặp quan hệ' carry no date in the text:
+    they are counts so far, dated as of the article (written in 2024), not from 2012."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?o ?start ?date ?note WHERE {
+  ?o a vnru:Observation .
+  VALUES ?o { vnrd:obs-joint-research-projects-vn-ru vnrd:obs-locality-partnerships-vn-ru }
+  OPTIONAL { ?o vnru:startDate ?start }
+  OPTIONAL { ?o vnru:date ?date }
+  OPTIONAL { ?o vnru:note ?note }
+}""",
+    )
+    assert len(rows) == 2
+    for row in rows:
+        assert row["start"] is None, row
+        assert row["date"] == "2024", row
+        assert "as of the article" in (row["note"] or ""), row
+
+
+def test_currently_is_dated_as_of_the_article_not_by_the_reference(kg):
+    """'Hiện có' (currently) counts are dated as of the article and say so, whatever year the
+    reference they cite bears (the students' figure cites Hà Phạm, 2019)."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?o ?date ?note ?quote WHERE {
+  ?o a vnru:Observation ; vnru:citation ?c .
+  ?c vnru:source vnrd:source-001 ; vnru:quote ?quote .
+  FILTER(STRSTARTS(STR(?quote), "Hiện có") || STRSTARTS(STR(?quote), "Cộng đồng người Việt tại Liên bang Nga hiện có"))
+  OPTIONAL { ?o vnru:date ?date }
+  OPTIONAL { ?o vnru:note ?note }
+}""",
+    )
+    assert {r["o"].rsplit("/", 1)[1] for r in rows} == {
+        "obs-students-vn-ru-2019",
+        "obs-community-size-vn-ru-2024",
+    }
+    for row in rows:
+        assert row["date"] == "2024", row
+        assert "as of the article" in (row["note"] or ""), row
