@@ -88,3 +88,32 @@ ASK {
   FILTER(CONTAINS(?note, "rounding"))
 }""",
     )
+
+
+# --- 'Các doanh nghiệp Nga': unnamed Russian enterprises, not the Russian state ------------------
+
+
+def test_projects_of_russian_enterprises_name_the_enterprises_not_the_state(kg):
+    """The Cà Ná LNG, Haiphong industrial park and Vĩnh Phong wind projects have Russian
+    enterprises (unnamed) as participant: a company of Russia, not the state itself."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?p ?x ?kind WHERE {
+  ?p a vnru:Project ; vnru:participant ?x .
+  VALUES ?p { vnrd:project-ca-na-lng-power vnrd:project-vietnam-russia-industrial-park-hai-phong
+              vnrd:project-vinh-phong-offshore-wind }
+  BIND(IF(EXISTS { ?x a vnru:Company ; vnru:country vnrd:russia }, "company", "other") AS ?kind)
+}""",
+    )
+    assert len({r["p"] for r in rows}) == 3, rows
+    assert all(r["kind"] == "company" for r in rows), rows
+    assert _ask(
+        kg,
+        """
+ASK {
+  ?x a vnru:Company ; vnru:country vnrd:russia ; vnru:citation ?c .
+  ?c vnru:source vnrd:source-001 ; vnru:quote ?q .
+  FILTER(STRSTARTS(STR(?q), "Các doanh nghiệp Nga cũng tham gia"))
+}""",
+    )
