@@ -117,3 +117,28 @@ ASK {
   FILTER(STRSTARTS(STR(?q), "Các doanh nghiệp Nga cũng tham gia"))
 }""",
     )
+
+
+# --- the author's assessment that trade fell into 2024 ------------------------------------------
+
+
+def test_trade_decline_into_2024_is_the_authors_undated_assessment(kg):
+    """'Sang năm 2024 … trao đổi thương mại giữa hai nước được có sự suy giảm': the author's
+    assessment, quoted whole with its translation, speaking of 2024 but not dated like the events
+    it discusses (the article has no publication date)."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?by ?kind ?summary ?translation ?date WHERE {
+  vnrd:stmt-001-2024-trade-decline a vnru:Statement ; vnru:statedBy ?by ; vnru:statementKind ?kind ;
+      vnru:summary ?summary ; vnru:citation ?c .
+  ?c vnru:source vnrd:source-001 ; vnru:quote ?q ; vnru:translation ?translation .
+  FILTER(STRSTARTS(STR(?q), "Sang năm 2024") && CONTAINS(STR(?q), "có sự suy giảm"))
+  OPTIONAL { vnrd:stmt-001-2024-trade-decline vnru:date|vnru:startDate|vnru:endDate ?date }
+}""",
+    )
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert row["by"].endswith("/source-001") and row["kind"].endswith("/assessment"), row
+    assert "2024" in row["summary"] and "2024" in row["translation"], row
+    assert row["date"] is None, row
