@@ -142,3 +142,31 @@ SELECT ?by ?kind ?summary ?translation ?date WHERE {
     assert row["by"].endswith("/source-001") and row["kind"].endswith("/assessment"), row
     assert "2024" in row["summary"] and "2024" in row["translation"], row
     assert row["date"] is None, row
+
+
+def test_the_authors_assessments_are_not_dated_like_the_events_they_discuss(kg):
+    """The article's own assessments in part 2 (statedBy the article) carry no date of the period
+    they speak of; where that period has a dated fact, they are about it instead."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?s ?date WHERE {
+  ?s a vnru:Statement ; vnru:statedBy vnrd:source-001 ; vnru:statementKind vnrv:assessment .
+  VALUES ?s { vnrd:stmt-001-2023-slow-recovery vnrd:stmt-001-2024-trade-decline
+              vnrd:stmt-001-russian-investment-fields-2021 vnrd:stmt-001-main-vietnamese-investments-russia
+              vnrd:stmt-001-russian-investment-fields-2024 vnrd:stmt-001-vietsovpetro-to-2030
+              vnrd:stmt-001-community-cities vnrd:stmt-001-2024-visit-anniversaries
+              vnrd:stmt-001-2024-look-east }
+  OPTIONAL { ?s vnru:date|vnru:startDate|vnru:endDate ?date }
+}""",
+    )
+    assert len({r["s"] for r in rows}) == 9, rows
+    assert [r for r in rows if r["date"] is not None] == []
+    assert _ask(
+        kg,
+        """
+ASK {
+  vnrd:stmt-001-2023-slow-recovery vnru:about ?o .
+  ?o a vnru:Observation ; vnru:startDate "2023-01"^^xsd:gYearMonth .
+}""",
+    )
