@@ -9,7 +9,10 @@ from vnrukg.queries import run
 def _rows(kg, sparql: str) -> list[dict[str, str]]:
     result = run(kg.graph, sparql)
     return [
-        {name: (None if value is None else str(value)) for name, value in zip(result.variables, row)}
+        {
+            name: (None if value is None else str(value))
+            for name, value in zip(result.variables, row, strict=True)
+        }
         for row in result.rows
     ]
 
