@@ -1,0 +1,61 @@
+"""Audit of article 000 (defence cooperation 2012–2024): each defect the audit found, and each
+fact added on a second reading, checked by a SPARQL query on the loaded graph.
+
+The queries ask the graph the question the defect was about; none of them hard-codes an answer
+that the graph is not asked for.
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal
+
+from vnrukg.namespaces import VNRU
+from vnrukg.queries import run
+
+A000 = "graph/articles/a000-defence-cooperation-2012-2024.ttl"
+
+
+def _rows(kg, text: str) -> list[dict]:
+    return run(kg.graph, text).records()
+
+
+def _local(term) -> str:
+    return str(term).rsplit("/", 1)[-1]
+
+
+# --- the authors' descriptions of states' policies are the authors' statements ----------------
+
+
+def test_no_statement_of_article_000_is_made_by_the_united_states(kg):
+    """The article quotes no US official: whatever it says of US policy is the authors'."""
+    rows = _rows(
+        kg,
+        """
+SELECT DISTINCT ?s WHERE {
+  ?s a vnru:Statement ; vnru:statedBy vnrd:united-states ; vnru:citation/vnru:source vnrd:source-000 .
+}""",
+    )
+    assert rows == [], [_local(r["s"]) for r in rows]
+
+
+def test_us_policies_are_the_authors_assessments_about_the_united_states(kg):
+    """The pivot/rebalance and the Indo-Pacific strategy: the authors' assessments, about the
+    United States and about the policy itself, which carries the dates the article gives."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?s ?kind ?policy ?start ?end ?quote WHERE {
+  ?s a vnru:Statement ; vnru:statedBy vnrd:source-000 ; vnru:statementKind ?kind ;
+     vnru:about vnrd:united-states , ?policy ; vnru:citation ?c .
+  ?c vnru:source vnrd:source-000 ; vnru:quote ?quote .
+  ?policy a vnru:HistoricalEvent ; vnru:participant vnrd:united-states ; vnru:startDate ?start .
+  OPTIONAL { ?policy vnru:endDate ?end }
+  FILTER(CONTAINS(STR(?quote), "xoay trục") || CONTAINS(STR(?quote), "Ấn Độ Dương - Thái Bình Dương"))
+}""",
+    )
+    found = {_local(r["s"]) for r in rows}
+    assert {"stmt-000-us-pivot-rebalance", "stmt-000-us-indo-pacific-strategy"} <= found, found
+    assert {_local(r["kind"]) for r in rows} == {"assessment"}
+    starts = {str(r["start"]) for r in rows}
+    assert {"2001", "2017"} <= starts, starts
+    assert "2010" in {str(r["end"]) for r in rows if r["end"] is not None}
