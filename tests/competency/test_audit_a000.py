@@ -59,3 +59,26 @@ SELECT ?s ?kind ?policy ?start ?end ?quote WHERE {
     starts = {str(r["start"]) for r in rows}
     assert {"2001", "2017"} <= starts, starts
     assert "2010" in {str(r["end"]) for r in rows if r["end"] is not None}
+
+
+def test_authors_descriptions_of_vietnamese_and_russian_conduct_are_theirs(kg):
+    """Vietnam's diversification after Crimea and Russia's 'Look East' positioning of Vietnam
+    are the authors' readings of the two states' conduct, not statements the states made."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?s ?who ?about WHERE {
+  VALUES ?s { vnrd:stmt-000-diversify-arms-sources vnrd:stmt-000-russia-look-east }
+  ?s vnru:statedBy ?who ; vnru:about ?about .
+}""",
+    )
+    by_statement: dict[str, set[str]] = {}
+    for r in rows:
+        by_statement.setdefault(_local(r["s"]), set()).add(_local(r["who"]))
+    assert by_statement == {
+        "stmt-000-diversify-arms-sources": {"source-000"},
+        "stmt-000-russia-look-east": {"source-000"},
+    }
+    abouts = {(_local(r["s"]), _local(r["about"])) for r in rows}
+    assert ("stmt-000-diversify-arms-sources", "vietnam") in abouts
+    assert ("stmt-000-russia-look-east", "russia") in abouts
