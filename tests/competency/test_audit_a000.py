@@ -82,3 +82,39 @@ SELECT ?s ?who ?about WHERE {
     abouts = {(_local(r["s"]), _local(r["about"])) for r in rows}
     assert ("stmt-000-diversify-arms-sources", "vietnam") in abouts
     assert ("stmt-000-russia-look-east", "russia") in abouts
+
+
+# --- an assessment of the authors is not dated like the events it discusses ---------------------
+
+
+def test_no_assessment_of_the_authors_is_dated_or_made_at_an_event(kg):
+    rows = _rows(
+        kg,
+        """
+SELECT DISTINCT ?s ?p WHERE {
+  ?s a vnru:Statement ; vnru:statedBy vnrd:source-000 ; vnru:statementKind vnrv:assessment ;
+     ?p ?o .
+  VALUES ?p { vnru:date vnru:startDate vnru:endDate vnru:madeDuring }
+}""",
+    )
+    assert rows == [], sorted((_local(r["s"]), _local(r["p"])) for r in rows)
+
+
+def test_dated_subjects_of_the_named_assessments_keep_their_dates(kg):
+    """What the three assessments the audit named discuss is still dated, through vnru:about."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?s ?when WHERE {
+  VALUES ?s { vnrd:stmt-000-dds-expectations vnrd:stmt-000-dialogue-shows-comprehensiveness
+              vnrd:stmt-000-relations-valued-despite-context }
+  ?s vnru:statedBy vnrd:source-000 ; vnru:about ?x .
+  ?x vnru:date|vnru:startDate|vnru:dateSigned ?when .
+}""",
+    )
+    whens: dict[str, set[str]] = {}
+    for r in rows:
+        whens.setdefault(_local(r["s"]), set()).add(str(r["when"]))
+    assert "2008" in whens.get("stmt-000-dds-expectations", set()), whens
+    assert any(w.startswith("2013") for w in whens.get("stmt-000-dialogue-shows-comprehensiveness", set())), whens
+    assert "2021-12-01" in whens.get("stmt-000-relations-valued-despite-context", set()), whens
