@@ -118,3 +118,27 @@ SELECT ?s ?when WHERE {
     assert "2008" in whens.get("stmt-000-dds-expectations", set()), whens
     assert any(w.startswith("2013") for w in whens.get("stmt-000-dialogue-shows-comprehensiveness", set())), whens
     assert "2021-12-01" in whens.get("stmt-000-relations-valued-despite-context", set()), whens
+
+
+# --- scholarships: the 2018 record and the 1,000 a year from 2019 --------------------------------
+
+
+def test_fields_of_the_russian_scholarships(kg):
+    """What the scholarships of 2019 are for: in large part military-technical and officer
+    training, as the article says (the audit's known gap)."""
+    rows = _rows(
+        kg,
+        """
+SELECT ?s ?field ?summary WHERE {
+  ?s a vnru:Statement ; vnru:statedBy vnrd:source-000 ; vnru:about ?obs ; vnru:field ?field ;
+     vnru:summary ?summary ; vnru:citation ?c .
+  ?obs vnru:indicator vnrv:scholarships ; vnru:reporter vnrd:russia ; vnru:partner vnrd:vietnam ;
+       vnru:citation/vnru:source vnrd:source-000 .
+  ?c vnru:source vnrd:source-000 ; vnru:quote ?quote .
+  FILTER(CONTAINS(STR(?quote), "đào tạo kỹ thuật quân sự, huấn luyện sĩ quan"))
+  FILTER(LANG(?summary) = "en")
+}""",
+    )
+    fields = {_local(r["field"]) for r in rows}
+    assert {"military-technical", "education-training"} <= fields, fields
+    assert any("officer" in str(r["summary"]) for r in rows)
