@@ -123,6 +123,26 @@ SELECT ?s ?when WHERE {
 # --- scholarships: the 2018 record and the 1,000 a year from 2019 --------------------------------
 
 
+def test_scholarship_claims_are_recorded_as_conflicting(kg):
+    rows = _rows(
+        kg,
+        """
+SELECT ?d ?note ?reading (COUNT(DISTINCT ?q) AS ?quotes) WHERE {
+  ?d a vnru:Discrepancy ; vnru:discrepancyKind vnrv:conflicting-claims ;
+     vnru:involves ?record , ?quota ; vnru:note ?note ; vnru:citation ?c .
+  ?record vnru:indicator vnrv:military-training-places ; vnru:reporter vnrd:russia ;
+          vnru:value 176 .
+  ?quota vnru:indicator vnrv:scholarships ; vnru:reporter vnrd:russia ; vnru:value 1000 ;
+         vnru:citation/vnru:source vnrd:source-000 .
+  ?c vnru:source vnrd:source-000 ; vnru:quote ?q .
+  OPTIONAL { ?d vnru:likelyReading ?reading }
+} GROUP BY ?d ?note ?reading""",
+    )
+    assert len(rows) == 1, rows
+    assert int(rows[0]["quotes"]) >= 2
+    assert rows[0]["reading"] is not None
+
+
 def test_fields_of_the_russian_scholarships(kg):
     """What the scholarships of 2019 are for: in large part military-technical and officer
     training, as the article says (the audit's known gap)."""
