@@ -162,3 +162,33 @@ SELECT ?s ?field ?summary WHERE {
     fields = {_local(r["field"]) for r in rows}
     assert {"military-technical", "education-training"} <= fields, fields
     assert any("officer" in str(r["summary"]) for r in rows)
+
+
+# --- translations ---------------------------------------------------------------------------
+
+
+def test_every_quote_of_the_article_file_has_one_english_translation(kg):
+    name = next(n for n, p in kg.paths.items() if str(p).endswith(A000))
+    part = kg.named[name]
+    missing, wrong = [], []
+    for citation, quote in part.subject_objects(VNRU.quote):
+        translations = list(part.objects(citation, VNRU.translation))
+        if not translations:
+            missing.append(str(quote)[:60])
+        elif len(translations) > 1 or any(
+            not isinstance(t, Literal) or t.language != "en" for t in translations
+        ):
+            wrong.append(str(quote)[:60])
+    assert not missing, f"{len(missing)} untranslated, e.g. {missing[:3]}"
+    assert not wrong, wrong
+
+
+def test_one_quote_one_translation_in_the_article_file(kg):
+    name = next(n for n, p in kg.paths.items() if str(p).endswith(A000))
+    part = kg.named[name]
+    seen: dict[str, set[str]] = {}
+    for citation, quote in part.subject_objects(VNRU.quote):
+        for translation in part.objects(citation, VNRU.translation):
+            seen.setdefault(" ".join(str(quote).split()), set()).add(str(translation))
+    differing = {q[:50]: t for q, t in seen.items() if len(t) > 1}
+    assert not differing, differing
