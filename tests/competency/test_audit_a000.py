@@ -116,7 +116,9 @@ SELECT ?s ?when WHERE {
     for r in rows:
         whens.setdefault(_local(r["s"]), set()).add(str(r["when"]))
     assert "2008" in whens.get("stmt-000-dds-expectations", set()), whens
-    assert any(w.startswith("2013") for w in whens.get("stmt-000-dialogue-shows-comprehensiveness", set())), whens
+    assert any(
+        w.startswith("2013") for w in whens.get("stmt-000-dialogue-shows-comprehensiveness", set())
+    ), whens
     assert "2021-12-01" in whens.get("stmt-000-relations-valued-despite-context", set()), whens
 
 
