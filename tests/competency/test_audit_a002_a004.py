@@ -59,13 +59,17 @@ SELECT ?quote WHERE {
         _collapse(s) for s in re.split(r"(?<=\.)\s+", text) if "Với nền tảng quan hệ vững chắc" in s
     )
     missing = _uncovered(closing, quotes)
-    assert not missing, f"letters of the closing sentence no quote of its statement covers: {missing}"
+    assert not missing, (
+        f"letters of the closing sentence no quote of its statement covers: {missing}"
+    )
 
 
 def test_004_every_photo_caption_is_quoted(kg, project):
     """The five photo captions ('… - Ảnh N.') repeat the headline on the talks; each is quoted."""
     text = _source_text(project, "004")
-    captions = {_collapse(line) for line in text.splitlines() if re.search(r"- Ảnh \d+\.\s*$", line)}
+    captions = {
+        _collapse(line) for line in text.splitlines() if re.search(r"- Ảnh \d+\.\s*$", line)
+    }
     assert captions, "no photo caption found in the source"
     result = run(
         kg.graph,

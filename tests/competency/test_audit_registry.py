@@ -17,6 +17,7 @@ def _ask(kg, sparql: str) -> bool:
 
 # --- the Russia–Ukraine conflict of 2014 and the war that broke out later are two events -------
 
+
 def test_conflict_of_2014_and_later_war_are_two_nodes(kg):
     merged = _records(
         kg,
@@ -74,6 +75,7 @@ SELECT ?stmt ?quote ?date WHERE {
 
 # --- the 'defence policy dialogue' may be the deputy-minister-level strategic dialogue --------
 
+
 def test_policy_dialogue_identity_is_recorded_not_merged(kg):
     recorded = _ask(
         kg,
@@ -102,6 +104,7 @@ ASK {
 
 # --- the pandemic and the sanctions are not dated by the years of their effects ----------------
 
+
 def test_pandemic_and_sanctions_carry_no_invented_date(kg):
     dated = _records(
         kg,
@@ -111,7 +114,9 @@ SELECT ?event ?date WHERE {
   ?event vnru:date|vnru:startDate|vnru:endDate ?date .
 }""",
     )
-    assert dated == [], f"dated by the year of an effect, which no source gives for the event: {dated}"
+    assert dated == [], (
+        f"dated by the year of an effect, which no source gives for the event: {dated}"
+    )
 
 
 def test_the_years_of_the_effects_stay_on_the_effects(kg):
@@ -129,6 +134,7 @@ SELECT ?obs ?date ?quote WHERE {
 
 
 # --- an unconfirmed reading of a garbled name is a note, not a label or an alias ---------------
+
 
 def test_ruan_dehai_reading_is_a_note_only(kg):
     rows = _records(
@@ -148,6 +154,7 @@ SELECT ?en ?alias ?note WHERE {
 
 
 # --- 2024 trade: article 001's decline against article 002's +27.4% ----------------------------
+
 
 def test_trade_2024_decline_and_growth_recorded_as_conflicting_claims(kg):
     rows = _records(
@@ -170,6 +177,7 @@ SELECT ?d ?growth ?note ?reading WHERE {
 
 
 # --- second reading: what the sources say about themselves ------------------------------------
+
 
 def test_article_001_method_and_vietnamese_keywords_are_cited(kg):
     rows = _records(
