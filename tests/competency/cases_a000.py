@@ -924,7 +924,7 @@ SELECT ?summary ?quote WHERE {
         "f000-russia-still-important-supplier",
         all_of(
             has_text("still regarded as Vietnam's important arms supplier", column="summary"),
-            has_date("2014", column="start"),
+            has_date("2014", column="when"),
             has_text("Russia–Ukraine conflict", column="about"),
         ),
         sparql=_ASSESSMENT.format(needle="Nga vẫn được coi là đối tác cung cấp vũ khí quan trọng"),

@@ -36,7 +36,7 @@ def _uncovered(sentence: str, quotes: list[str]) -> str:
             for i in range(start, start + len(quote)):
                 covered[i] = True
             start = sentence.find(quote, start + 1)
-    return "".join(c for c, done in zip(sentence, covered) if not done and c.isalnum())
+    return "".join(c for c, done in zip(sentence, covered, strict=True) if not done and c.isalnum())
 
 
 def test_002_partnership_outlook_quotes_cover_its_summary(kg, project):
