@@ -37,3 +37,31 @@ ASK {
   FILTER(CONTAINS(?label, "độc lập") || CONTAINS(LCASE(?label), "independence"))
 }""",
     )
+
+
+def test_russian_federation_member_of_ussr_is_not_repeated_as_fact(kg):
+    """'Liên bang Nga là thành viên của Liên bang Xô Viết': marked, and our English says otherwise."""
+    assert _ask(
+        kg,
+        """
+ASK {
+  ?d a vnru:Discrepancy ; vnru:discrepancyKind vnrv:factual-error ;
+     vnru:involves vnrd:period-001-1950-1991 ; vnru:note ?note ; vnru:likelyReading ?reading ;
+     vnru:citation ?c .
+  ?c vnru:source vnrd:source-001 ; vnru:quote ?quote .
+  FILTER(CONTAINS(?quote, "Liên bang Nga là thành viên của Liên bang Xô Viết"))
+  FILTER(CONTAINS(?reading, "constituent republic") && CONTAINS(?reading, "December 1991"))
+}""",
+    )
+    # no English text of ours (significance, note, summary, label) on the periods states it as fact
+    assert not _ask(
+        kg,
+        """
+ASK {
+  VALUES ?period { vnrd:period-001-1950-1991 vnrd:period-001-1991-now }
+  VALUES ?p { vnru:significance vnru:note skos:prefLabel vnru:summary }
+  ?period ?p ?text . FILTER(LANG(?text) = "en")
+  FILTER(REGEX(?text, "(when|while) the Russian Federation was a member", "i")
+         || CONTAINS(?text, "Russian Federation's independence in 1991"))
+}""",
+    )
