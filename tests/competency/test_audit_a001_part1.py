@@ -65,3 +65,22 @@ ASK {
          || CONTAINS(?text, "Russian Federation's independence in 1991"))
 }""",
     )
+
+
+def test_forty_years_for_1950_1991_is_marked_and_corrected(kg):
+    """'Giai đoạn 40 năm ... (1950-1991)': the label is the source's, the span is 41 years."""
+    result = run(
+        kg.graph,
+        """
+SELECT ?start ?end ?note WHERE {
+  ?d a vnru:Discrepancy ; vnru:discrepancyKind vnrv:factual-error ;
+     vnru:involves ?period ; vnru:note ?note ; vnru:citation ?c .
+  ?period a vnru:Period ; vnru:startDate ?start ; vnru:endDate ?end .
+  ?c vnru:source vnrd:source-001 ; vnru:quote ?quote .
+  FILTER(CONTAINS(?quote, "Giai đoạn 40 năm"))
+}""",
+    )
+    assert result.rows, "no factual-error discrepancy cites the heading 'Giai đoạn 40 năm'"
+    for start, end, note in result.rows:
+        span = int(str(end)[:4]) - int(str(start)[:4])
+        assert str(span) in str(note), (span, str(note))
