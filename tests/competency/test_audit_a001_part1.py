@@ -84,3 +84,32 @@ SELECT ?start ?end ?note WHERE {
     for start, end, note in result.rows:
         span = int(str(end)[:4]) - int(str(start)[:4])
         assert str(span) in str(note), (span, str(note))
+
+
+def test_hang_van_has_one_reading_in_value_and_discrepancy(kg):
+    """'Hàng vạn' (tens of thousands) is read one way: at least 20,000, in the observation and in
+    the discrepancy that involves it."""
+    result = run(
+        kg.graph,
+        """
+SELECT ?obs ?value ?note WHERE {
+  ?obs a vnru:Observation ; vnru:valueQualifier vnrv:tens-of-thousands ; vnru:value ?value ;
+       vnru:citation/vnru:source vnrd:source-001 .
+  ?d a vnru:Discrepancy ; vnru:involves ?obs ; vnru:note ?note .
+}""",
+    )
+    assert result.rows, "no observation of article 001 qualified as tens of thousands in a discrepancy"
+    for obs, value, note in result.rows:
+        # several vạn (10,000 each): the lower bound is 20,000, and the discrepancy reads it so
+        assert float(value) >= 20000, (obs, value)
+        assert f"{int(float(value)):,}" in str(note), (obs, value, str(note))
+    # and no text of the discrepancy or the observations reads it as fewer than 20,000
+    assert not _ask(
+        kg,
+        """
+ASK {
+  ?obs vnru:valueQualifier vnrv:tens-of-thousands .
+  { ?d vnru:involves ?obs ; vnru:likelyReading ?text } UNION { ?obs vnru:note ?text }
+  FILTER(CONTAINS(?text, "many thousands") || CONTAINS(?text, "order of magnitude"))
+}""",
+    )
