@@ -184,3 +184,22 @@ SELECT ?fact ?c ?quote (GROUP_CONCAT(STR(?r); separator=" ") AS ?refs) WHERE {
             missing.append((str(fact), wanted[:60], marks))
     assert checked >= 20, checked
     assert not missing, missing
+
+
+def test_trade_grew_nearly_fivefold_in_2001_2011(kg):
+    """'Kim ngạch thương mại hai chiều Nga - Việt tăng gấp gần 5 lần' is a figure, with its qualifier."""
+    result = run(
+        kg.graph,
+        """
+SELECT ?factor ?start ?end ?quote WHERE {
+  ?obs a vnru:Observation ; vnru:growthFactor ?factor ; vnru:valueQualifier vnrv:nearly ;
+       vnru:indicator ?indicator ; vnru:startDate ?start ; vnru:endDate ?end ; vnru:citation ?c .
+  ?indicator skos:prefLabel ?label . FILTER(LANG(?label) = "en" && CONTAINS(?label, "turnover"))
+  ?c vnru:source vnrd:source-001 ; vnru:quote ?quote .
+  FILTER(CONTAINS(?quote, "gấp gần 5 lần"))
+}""",
+    )
+    assert result.rows, "no observation of the nearly fivefold growth of trade turnover"
+    factor, start, end, quote = result.rows[0]
+    assert float(factor) == 5 and "5 lần" in str(quote)
+    assert (str(start), str(end)) == ("2001", "2011")
