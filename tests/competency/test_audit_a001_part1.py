@@ -203,3 +203,23 @@ SELECT ?factor ?start ?end ?quote WHERE {
     factor, start, end, quote = result.rows[0]
     assert float(factor) == 5 and "5 lần" in str(quote)
     assert (str(start), str(end)) == ("2001", "2011")
+
+
+def test_medvedev_visit_month_is_listed_as_a_disagreement(kg):
+    """The visit and summit the article dates 'tháng 11/2010' (on record: 30–31 October 2010) are
+    kept at the article's month and listed as a disagreement, not only mentioned in a note."""
+    result = run(
+        kg.graph,
+        """
+SELECT ?event ?date ?reading WHERE {
+  ?d a vnru:Discrepancy ; vnru:involves ?event ; vnru:likelyReading ?reading ; vnru:citation ?c .
+  ?event a ?kind ; vnru:date ?date . ?kind rdfs:subClassOf* vnru:Event .
+  ?event vnru:guest|vnru:participant vnrd:dmitry-medvedev .
+  ?c vnru:source vnrd:source-001 ; vnru:quote ?quote .
+  FILTER(CONTAINS(?quote, "tháng 11/2010"))
+}""",
+    )
+    assert len({str(row[0]) for row in result.rows}) >= 2, result.rows
+    for _event, date, reading in result.rows:
+        assert str(date) == "2010-11"  # the article's month is kept
+        assert "October 2010" in str(reading)
