@@ -223,3 +223,31 @@ SELECT ?event ?date ?reading WHERE {
     for _event, date, reading in result.rows:
         assert str(date) == "2010-11"  # the article's month is kept
         assert "October 2010" in str(reading)
+
+
+def test_part1_author_assessments_are_not_dated_like_the_events_they_discuss(kg, project):
+    """An assessment stated by the article itself was made in the article, not during the visit
+    it discusses: no madeDuring, and no date other than the article's own."""
+    from vnrukg.store import graph_name
+
+    part = kg.named[graph_name(project, project.root / _PART1)]
+    result = run(
+        part,
+        """
+SELECT ?s ?event ?date WHERE {
+  ?s a vnru:Statement ; vnru:statedBy vnrd:source-001 .
+  { ?s vnru:madeDuring ?event } UNION { ?s vnru:date ?date }
+}""",
+    )
+    # the article's own date, if the graph gives it one (else an assessment of it has none)
+    article_dates = {
+        str(row[0])[:4] for row in run(
+            kg.graph, "SELECT ?d WHERE { vnrd:source-001 dcterms:date ?d }"
+        ).rows
+    }
+    wrong = [
+        row
+        for row in result.rows
+        if row[1] is not None or (row[2] is not None and str(row[2])[:4] not in article_dates)
+    ]
+    assert not wrong, wrong
