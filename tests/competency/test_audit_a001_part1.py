@@ -100,7 +100,9 @@ SELECT ?obs ?value ?note WHERE {
   ?d a vnru:Discrepancy ; vnru:involves ?obs ; vnru:note ?note .
 }""",
     )
-    assert result.rows, "no observation of article 001 qualified as tens of thousands in a discrepancy"
+    assert result.rows, (
+        "no observation of article 001 qualified as tens of thousands in a discrepancy"
+    )
     for obs, value, note in result.rows:
         # several vạn (10,000 each): the lower bound is 20,000, and the discrepancy reads it so
         assert float(value) >= 20000, (obs, value)
@@ -241,9 +243,8 @@ SELECT ?s ?event ?date WHERE {
     )
     # the article's own date, if the graph gives it one (else an assessment of it has none)
     article_dates = {
-        str(row[0])[:4] for row in run(
-            kg.graph, "SELECT ?d WHERE { vnrd:source-001 dcterms:date ?d }"
-        ).rows
+        str(row[0])[:4]
+        for row in run(kg.graph, "SELECT ?d WHERE { vnrd:source-001 dcterms:date ?d }").rows
     }
     wrong = [
         row
