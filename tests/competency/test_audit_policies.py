@@ -50,6 +50,24 @@ def test_what_did_anyone_say_about_the_four_nos(kg, project):
     assert "2024-08-13" in dated, dated
 
 
+def test_the_2019_white_paper_sets_out_vietnams_defence_policies(kg):
+    """The White Paper (article 000, footnote 1) sets out the peaceful, self-defensive defence
+    policy and the four nos; each is cited via the White Paper and attested for 2019."""
+    rows = _rows(
+        kg,
+        """
+SELECT DISTINCT ?p WHERE {
+  ?p a vnru:Policy ; vnru:holder vnrd:vietnam ; vnru:setOutIn vnrd:defence-white-paper-2019 ;
+     vnru:citation ?c .
+  ?c vnru:viaReference vnrd:defence-white-paper-2019 ; vnru:attests "2019"^^xsd:gYear .
+}""",
+    )
+    assert {_local(r["p"]) for r in rows} >= {
+        "policy-four-nos",
+        "policy-vietnam-peaceful-self-defensive-defence",
+    }, rows
+
+
 def test_every_policy_is_named_held_and_cited_in_both_languages(kg):
     """Each policy: one Vietnamese and one English name, a holder (or a note saying why none),
     and at least one quote with an English translation (or in English)."""
