@@ -126,6 +126,17 @@ SELECT ?p ?start ?end (COUNT(DISTINCT ?c) AS ?quotes) WHERE {
     }
 
 
+def test_the_timeline_keeps_the_policies_a_source_gives_a_start(kg, project):
+    """Now policies, the US pivot and Indo-Pacific strategy stay on the timeline at the start
+    article 000 gives them, as does the deepening agreed in June 2024."""
+    query = find_query(project, "timeline")
+    rows = run(kg.graph, query.text, query.bindings({"kind": "vnru:Policy"})).records()
+    found = {_local(r["item"]): str(r["when"]) for r in rows}
+    assert found.get("us-pivot-rebalance") == "2001", found
+    assert found.get("us-indo-pacific-strategy") == "2017", found
+    assert found.get("policy-deepening-comprehensive-strategic-partnership") == "2024-06", found
+
+
 def test_the_pivot_timing_discrepancy_still_involves_the_policy(kg):
     rows = _rows(
         kg,
