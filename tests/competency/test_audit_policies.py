@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from vnrukg.queries import find_query, run
+from vnrukg.sparql import find_query
+
+from .harness import run
 
 
 def _rows(kg, text: str) -> list[dict]:
