@@ -27,7 +27,7 @@ from .namespaces import VNRD, VNRU, VNRV, bind_prefixes, shorten
 from .project import Project, find_project
 from .quotes import check_quotes, read_sources
 from .sparql import list_queries, make_engine, to_rdflib
-from .store import CURATED, ONTOLOGY, SHAPES, graph_name, parse_turtle, part_of, relative_iris
+from .store import CURATED, ONTOLOGY, SHAPES, parse_turtle, part_of, relative_iris
 from .translations import _VIETNAMESE_WORD, check_translations, needs_translating
 
 ERROR = "error"
@@ -110,7 +110,9 @@ class _Locator:
                 return self.project.relative(path), self._line(path, node)
         return None, None
 
-    def literal_line(self, node, prop, literal: Literal) -> tuple[str | None, int | None]:
+    def literal_line(
+        self, node: Any, prop: URIRef, literal: Literal
+    ) -> tuple[str | None, int | None]:
         """The file and line where ``node prop literal`` is written (the line of the literal
         after the node's subject line), else where the node is described."""
         escaped = str(literal).replace("\\", "\\\\").replace('"', '\\"')
