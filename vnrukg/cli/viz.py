@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..progress import LARGE_WORK, display
 from .common import CONTEXT_SETTINGS, State, pass_state, write_output
 
 #: The entity families of vnrukg.network.FAMILIES (kept here so --help needs no rdflib).
@@ -107,17 +108,19 @@ def viz(
     # rdflib, networkx and pyvis cost 0.5 s to import: only this command needs them
     from ..viz import DEFAULT_TITLE, network_page
 
-    page = network_page(
-        state.knowledge_graph(),
-        families=families,
-        since=since,
-        until=until,
-        focus=focus,
-        depth=depth,
-        lang=lang,
-        layout=layout,
-        title=title or DEFAULT_TITLE,
-    )
+    with display(delay=LARGE_WORK) as progress:
+        page = network_page(
+            state.knowledge_graph(),
+            progress,
+            families=families,
+            since=since,
+            until=until,
+            focus=focus,
+            depth=depth,
+            lang=lang,
+            layout=layout,
+            title=title or DEFAULT_TITLE,
+        )
     write_output(page.html, output)
     if output != "-":
         how = "laid out in the browser" if page.physics else "pre-computed layout"
