@@ -101,6 +101,11 @@ def graphs(base: str) -> list[str]:
     return [row["g"]["value"] for row in answer["results"]["bindings"]]
 
 
+def uploads(base: str) -> list[str]:
+    """The temporary graphs of pushes in the store (``<target>/vnrukg-upload/…``)."""
+    return [g for g in graphs(base) if push_module.UPLOADS in g]
+
+
 def put(base: str, graph: str, ntriples: str) -> None:
     connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
     connection.request(
@@ -153,8 +158,12 @@ def test_push_replaces_the_graph_through_a_temporary_one(server, project, local_
     result = push(project, target(server))
     assert count(server) == local_count == result.triples > 3000
     assert JUNK.strip() not in fetch(server, DEFAULT_GRAPH)
-    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert uploads(server) == []
     assert result.method == "Graph Store PUT into a temporary graph, then MOVE"
+    assert (result.before, result.after, result.removed, result.notes) == (1, local_count, (), ())
+    assert result.lines()[-1] == (
+        f"replaced <{DEFAULT_GRAPH}>: it held 1 triple, it now holds {local_count:,} triples"
+    )
 
 
 def test_push_is_idempotent(server, project, local_count):
@@ -171,6 +180,7 @@ def test_push_with_the_graph_store_protocol_alone(server, project, local_count):
     result = push(project, target(server, update_endpoint=None, graph=graph))
     assert count(server, graph) == local_count
     assert result.method.startswith("Graph Store PUT (in place")
+    assert (result.before, result.after) == (1, local_count)  # counted through /query
 
 
 def test_push_with_sparql_update_alone_in_chunks(server, project, local_count, monkeypatch):
@@ -186,7 +196,8 @@ def test_push_with_sparql_update_alone_in_chunks(server, project, local_count, m
     assert count(server, graph) == local_count
     assert len(sent) > 5 and max(sent) < 60_000  # streamed in bounded requests
     assert result.method.startswith("SPARQL Update INSERT DATA")
-    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert uploads(server) == []
+    assert (result.before, result.after) == (1, local_count)
 
 
 def test_cli_push(server, project, local_count, capsys):
@@ -194,8 +205,11 @@ def test_cli_push(server, project, local_count, capsys):
     code = main(push_args(project.root, f"{server}/store", f"{server}/update", graph))
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
-    assert out.startswith(f"pushed {local_count:,} triples (")
-    assert f"to <{graph}> at {server}/store in " in out
+    pushed, replaced = out.splitlines()
+    assert pushed.startswith(f"pushed {local_count:,} triples (")
+    assert f" to {server}/store in " in pushed
+    assert pushed.endswith("/s (Graph Store PUT into a temporary graph, then MOVE)")
+    assert replaced == f"replaced <{graph}>: it was empty, it now holds {local_count:,} triples"
     assert count(server, graph) == local_count
 
 
@@ -313,7 +327,7 @@ def test_digest_store_without_credentials(project, capsys):
     assert code == 1
     assert capsys.readouterr().err == (
         f"Error: {proxy.base}/store asks for credentials (HTTP 401 Unauthorized): "
-        "pass --user and --password-env\n"
+        f"pass --user and --password-env; {DEFAULT_GRAPH} is unchanged\n"
     )
 
 
@@ -330,7 +344,7 @@ def test_digest_challenge_that_cannot_be_answered(project, capsys, monkeypatch):
     assert code == 1
     assert capsys.readouterr().err == (
         f"Error: {proxy.base}/store asks for HTTP Digest authentication that vnrukg cannot "
-        "answer (algorithm SHA-512-256, qop auth-int)\n"
+        f"answer (algorithm SHA-512-256, qop auth-int); {DEFAULT_GRAPH} is unchanged\n"
     )
 
 
@@ -365,7 +379,7 @@ def test_upload_cut_midway_leaves_the_graph_as_it_was(server, project):
     assert "closed the connection during the PUT" in message
     assert message.endswith(f"; {graph} is unchanged")
     assert fetch(server, graph) == [JUNK.strip()]
-    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert uploads(server) == []
 
 
 def test_update_failing_midway_leaves_the_graph_as_it_was(server, project, monkeypatch):
@@ -381,7 +395,7 @@ def test_update_failing_midway_leaves_the_graph_as_it_was(server, project, monke
         f"{graph} is unchanged"
     )
     assert fetch(server, graph) == [JUNK.strip()]
-    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert uploads(server) == []
 
 
 def test_unreachable_host(project, capsys):
@@ -391,7 +405,7 @@ def test_unreachable_host(project, capsys):
     )
     assert code == 1
     assert capsys.readouterr().err == (
-        f"Error: cannot reach 127.0.0.1:{port}: connection refused\n"
+        f"Error: cannot reach 127.0.0.1:{port}: connection refused; {DEFAULT_GRAPH} is unchanged\n"
     )
 
 
@@ -415,7 +429,9 @@ def test_timeout(project, capsys):
     finally:
         silent.close()
     assert code == 1
-    assert capsys.readouterr().err == f"Error: no answer from 127.0.0.1:{port} within 0.5 s\n"
+    assert capsys.readouterr().err == (
+        f"Error: no answer from 127.0.0.1:{port} within 0.5 s; {DEFAULT_GRAPH} is unchanged\n"
+    )
 
 
 @pytest.mark.parametrize(

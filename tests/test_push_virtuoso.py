@@ -19,7 +19,7 @@ import pytest
 
 from vnrukg.cli import main
 from vnrukg.project import Project
-from vnrukg.push import PushError, Target, push
+from vnrukg.push import UPLOADS, PushError, Target, push
 from vnrukg.sparql import open_store
 
 from .engine_support import make_project
@@ -154,7 +154,7 @@ def count(base: str, graph: str) -> int:
 
 def uploads(base: str) -> list[str]:
     rows = select(base, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return [row["g"]["value"] for row in rows if row["g"]["value"].startswith("urn:vnrukg:")]
+    return [row["g"]["value"] for row in rows if UPLOADS in row["g"]["value"]]
 
 
 @pytest.fixture(scope="module")
@@ -185,8 +185,10 @@ def test_push_with_digest_authentication(virtuoso, project, local_count, protoco
     graph = f"http://example.org/graph/{protocol}"
     first = push(project, target(virtuoso, graph, **PROTOCOLS[protocol]))
     assert count(virtuoso, graph) == local_count == first.triples > 3000
-    push(project, target(virtuoso, graph, **PROTOCOLS[protocol]))
+    assert (first.before, first.after) == (0, local_count)  # counted through /sparql-auth
+    again = push(project, target(virtuoso, graph, **PROTOCOLS[protocol]))
     assert count(virtuoso, graph) == local_count  # replaced, not appended to
+    assert (again.before, again.after, again.removed) == (local_count, local_count, ())
     assert uploads(virtuoso) == []
 
 
@@ -243,17 +245,17 @@ def _literal(term: dict) -> tuple[str, str | None, str]:
 def test_refused_password_leaves_the_graph_intact(virtuoso, project, local_count):
     graph = "http://example.org/graph/refused"
     push(project, target(virtuoso, graph))
-    refused_at = {  # the first request with credentials; a graph-store-alone PUT is in place
-        "graph-store-then-move": ("sparql-graph-crud-auth", f"; {graph} is unchanged"),
-        "graph-store-alone": ("sparql-graph-crud-auth", ""),
-        "sparql-update-alone": ("sparql-auth", f"; {graph} is unchanged"),
+    refused_at = {  # the first request with credentials
+        "graph-store-then-move": "sparql-graph-crud-auth",
+        "graph-store-alone": "sparql-graph-crud-auth",
+        "sparql-update-alone": "sparql-auth",
     }
-    for protocol, (path, unchanged) in refused_at.items():
+    for protocol, path in refused_at.items():
         with pytest.raises(PushError) as caught:
             push(project, target(virtuoso, graph, password="wrong", **PROTOCOLS[protocol]))
         assert str(caught.value) == (
-            f"{virtuoso}/{path} refused the credentials of 'dba' (HTTP 401 Unauthorized)"
-            + unchanged
+            f"{virtuoso}/{path} refused the credentials of 'dba' (HTTP 401 Unauthorized); "
+            f"{graph} is unchanged"
         )
     assert count(virtuoso, graph) == local_count
 
@@ -301,6 +303,8 @@ def test_cli_push_with_a_password_from_the_environment(
     assert main([*args, "--user", "dba", "--password-env", "VIRTUOSO_PASSWORD"]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    assert out.startswith(f"pushed {local_count:,} triples (")
-    assert out.endswith("(Graph Store PUT into a temporary graph, then MOVE)\n")
+    pushed, replaced = out.splitlines()
+    assert pushed.startswith(f"pushed {local_count:,} triples (")
+    assert pushed.endswith("(Graph Store PUT into a temporary graph, then MOVE)")
+    assert replaced == f"replaced <{graph}>: it was empty, it now holds {local_count:,} triples"
     assert count(virtuoso, graph) == local_count
