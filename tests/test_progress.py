@@ -104,3 +104,25 @@ def test_nothing_is_drawn_under_ci(project):
     args = [VNRUKG, "--root", str(project.root), "validate"]
     terminal, _ = both(args, VNRUKG_PROGRESS_DELAY="0", CI="true")
     assert not terminal.drawn, terminal.err
+
+
+def test_bench_shows_its_runs(project, tmp_path):
+    """bench/run.py's runs on a terminal; the report on stdout, with the same lines piped
+    (but for the times measured)."""
+    import sys
+
+    from .engine_support import REPO
+
+    args = [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "10k"]
+    args += ["--engines", "oxigraph", "--budget", "0.02", "--cold-runs", "1"]
+    args += ["--root", str(project.root), "--data", str(tmp_path)]
+    terminal, piped = both(args)
+    assert terminal.code == piped.code == 0, terminal.err[-2000:]
+    assert terminal.drawn and b"bench" in terminal.err and b"10k oxigraph" in terminal.err
+    assert not piped.drawn, piped.err
+
+    def headings(out: bytes) -> list[str]:
+        return [line for line in out.decode().splitlines() if line.startswith("#")]
+
+    assert headings(terminal.out) == headings(piped.out)
+    assert len(headings(piped.out)) >= 4
