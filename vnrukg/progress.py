@@ -195,6 +195,8 @@ def _rich_progress(stream: TextIO) -> Any:
         TimeElapsedColumn,
         TransferSpeedColumn,
     )
+
+    # (and its styled text, for the column below)
     from rich.text import Text
 
     class Amount(ProgressColumn):
