@@ -69,7 +69,8 @@ def validate(state: State, sources: Path | None, fmt: str) -> None:
     Every Turtle file is parsed by a W3C-strict parser; every term must be defined; the data
     must conform to ontology/shapes.ttl; every quote must be an exact substring of its source
     text; every queries/*-violation.rq must return no rows. Problems are listed as
-    FILE:LINE: SUBJECT: PROBLEM [CHECK]. Exits 1 when anything fails.
+    FILE:LINE: SUBJECT: PROBLEM [CHECK]. Exits 1 when anything fails. On a terminal, a
+    large graph's checks show their progress on stderr.
 
     \b
     Example:
@@ -106,7 +107,8 @@ def build(state: State, out_dir: Path, sources: Path | None, skip_validation: bo
     where the network view is installed, the network page. Reports each file written and the
     number of entities of each class. Stops (exit 1) before writing if validation fails.
     Also persists the loaded graph as an Oxigraph store in .vnrukg/, which `vnrukg query`
-    answers from without parsing the Turtle again (until a source file changes).
+    answers from without parsing the Turtle again (until a source file changes). On a
+    terminal, its steps show their progress on stderr (never on stdout, a pipe or CI).
 
     \b
     Example:

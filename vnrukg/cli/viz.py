@@ -97,7 +97,8 @@ def viz(
     are; links are named after the ontology's properties. Hover a node for a summary, click it
     for its evidence: names in both languages, class, dates, values and every citation (source
     and quote). The page has a class legend that filters, a period control and a search box
-    that ignores diacritics. It loads nothing from the network.
+    that ignores diacritics. It loads nothing from the network. On a terminal, a large
+    graph's network, layout and page show their progress on stderr.
 
     \b
     Examples:
