@@ -502,10 +502,17 @@ class Relay:
                     self.wfile.write(b"refused\n")
                     return None
                 upstream = http.client.HTTPConnection(relay.upstream, timeout=60)
-                headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
-                upstream.request(self.command, self.path, body, headers)
-                answer = upstream.getresponse()
-                data = answer.read()
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")
+                }
+                try:  # one connection per request: a store's threads are not held open
+                    upstream.request(
+                        self.command, self.path, body, {**headers, "Connection": "close"}
+                    )
+                    answer = upstream.getresponse()
+                    data = answer.read()
+                finally:
+                    upstream.close()
                 if action == "forward-then-cut":
                     return self._cut()
                 self.send_response(answer.status)

@@ -153,7 +153,16 @@ def count(base: str, graph: str) -> int:
 
 
 def uploads(base: str) -> list[str]:
-    rows = select(base, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    """The temporary graphs of pushes under the tests' graphs.
+
+    The prefix matters: Virtuoso finds the graphs under it in a fraction of a second, but
+    takes tens of seconds to list every graph (its own hold hundreds of thousands of triples).
+    """
+    rows = select(
+        base,
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        'FILTER (STRSTARTS(STR(?g), "http://example.org/graph/")) }',
+    )
     return [row["g"]["value"] for row in rows if UPLOADS in row["g"]["value"]]
 
 
