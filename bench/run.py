@@ -185,8 +185,13 @@ def worker(engine: str, data: Path, budget: float, cap: float) -> dict:
     return report
 
 
-def run_worker(engine: str, data: Path, args, *, load: str = "") -> dict | None:
-    """A fresh process measuring one engine; ``load`` ("strict", "lenient"): only parse."""
+def run_worker(engine: str, data: Path, args, *, load: str = "", steps=None) -> dict | None:
+    """A fresh process measuring one engine; ``load`` ("strict", "lenient"): only parse.
+
+    The run is a step of ``steps`` (a progress display's task), when given.
+    """
+    if steps is not None:
+        steps.step(f"{data.stem.removeprefix('synthetic-')} {engine} {load or 'queries'}")
     budget, timeout = args.budget, args.timeout
     command = [sys.executable, __file__, "--worker", engine, "--data", str(data),
                "--budget", str(budget), "--cap", str(args.cap)]  # fmt: skip
@@ -454,23 +459,50 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         print(json.dumps(worker(args.worker, args.data, args.budget, args.cap)))
         return 0
+    from vnrukg.progress import display
+
+    # its runs on a terminal's stderr (never on stdout, a pipe or CI); the report on stdout
+    with display() as progress, contextlib.redirect_stdout(_Lines(progress, sys.stdout)):
+        return run_all(args, progress)
+
+
+class _Lines:
+    """Standard output written line by line through a progress display, which clears its
+    bar first when both share a terminal."""
+
+    def __init__(self, progress, stream):
+        self.progress, self.stream, self.pending = progress, stream, ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            self.progress.echo(line, file=self.stream)
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def run_all(args, progress) -> int:
+    """Every run, each printed as it ends; ``progress`` counts the runs."""
     print(f"# vnrukg benchmark\n\nmachine: {machine()}", flush=True)
     results: dict = {}
-    for label in args.sizes.split(","):
+    engines, sizes = args.engines.split(","), args.sizes.split(",")
+    runs = progress.task("bench", total=len(sizes) * (3 * len(engines) + 1) + 2)
+    for label in sizes:
         data = ensure_data(label, SIZES[label.lower()], args.data)
-        results[label] = {e: run_worker(e, data, args)
-                          for e in args.engines.split(",")}  # fmt: skip
+        results[label] = {e: run_worker(e, data, args, steps=runs) for e in engines}
         turtle, built = ensure_turtle(data), ensure_store(data)
         for engine, report in results[label].items():
             for key, path, mode in (("load_turtle", turtle, "strict"),
                                     ("load_lenient", data, "lenient")):  # fmt: skip
-                loaded = run_worker(engine, path, args, load=mode)
+                loaded = run_worker(engine, path, args, load=mode, steps=runs)
                 if report and loaded:
                     report[key] = loaded["load"]
         # ready for a first query: rdflib can only parse; vnrukg opens the store it built
         if results[label].get("rdflib"):
             results[label]["rdflib"]["ready"] = results[label]["rdflib"]["load"]
-        opened = run_worker("oxigraph", built, args, load="strict")
+        opened = run_worker("oxigraph", built, args, load="strict", steps=runs)
         if results[label].get("oxigraph") and opened:
             results[label]["oxigraph"]["ready"] = opened["load"]
         print_size(label, results[label])
@@ -485,12 +517,15 @@ def main(argv: list[str] | None = None) -> int:
 
         names = [q.name for q in list_queries(Project(root))]
         name = args.cold_query or ("labels" if "labels" in names else names[0])
+        runs.step("cold start")
         cold, plain = cold_start(root, name, args.cold_runs, scratch)
         print(f"\n## cold start on {root.name}/ (median of {args.cold_runs} runs)\n")
         print(f"vnrukg query {name} (built store)   {ms(cold):>10}")
         print(f"plain rdflib script (import, parse, query) {ms(plain):>10}   "
               f"→ {plain / cold:.1f}× faster")  # fmt: skip
+        runs.step("warm queries")
         warm = warm_queries(root, args.warm_rdflib)
+    runs.finish()
     print("\n## warm named queries on the curated graph (p50)\n")
     print(f"{'':34} {'rdflib':>12} {'oxigraph':>12} {'built store':>12}")
     for query_name, cells in sorted(warm.items(), key=lambda item: -item[1]["oxigraph"]):

@@ -42,7 +42,7 @@ LAYERS: list[list[str]] = [
     ["store"],
     ["infer"],
     # the base: settings, names, errors
-    ["formats", "namespaces", "project", "names", "util", "datatypes"],
+    ["formats", "namespaces", "project", "names", "util", "datatypes", "progress"],
     ["errors"],
     [""],
 ]

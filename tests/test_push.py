@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -27,6 +28,7 @@ from vnrukg.push import DEFAULT_GRAPH, PushError, Target, push
 from vnrukg.sparql import open_store
 
 from .engine_support import make_project
+from .pty_support import VNRUKG, run
 
 pytestmark = pytest.mark.server
 
@@ -101,6 +103,11 @@ def graphs(base: str) -> list[str]:
     return [row["g"]["value"] for row in answer["results"]["bindings"]]
 
 
+def uploads(base: str) -> list[str]:
+    """The temporary graphs of pushes in the store (``<target>/vnrukg-upload/…``)."""
+    return [g for g in graphs(base) if push_module.UPLOADS in g]
+
+
 def put(base: str, graph: str, ntriples: str) -> None:
     connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
     connection.request(
@@ -153,8 +160,12 @@ def test_push_replaces_the_graph_through_a_temporary_one(server, project, local_
     result = push(project, target(server))
     assert count(server) == local_count == result.triples > 3000
     assert JUNK.strip() not in fetch(server, DEFAULT_GRAPH)
-    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert uploads(server) == []
     assert result.method == "Graph Store PUT into a temporary graph, then MOVE"
+    assert (result.before, result.after, result.removed, result.notes) == (1, local_count, (), ())
+    assert result.lines()[-1] == (
+        f"replaced <{DEFAULT_GRAPH}>: it held 1 triple, it now holds {local_count:,} triples"
+    )
 
 
 def test_push_is_idempotent(server, project, local_count):
@@ -171,6 +182,7 @@ def test_push_with_the_graph_store_protocol_alone(server, project, local_count):
     result = push(project, target(server, update_endpoint=None, graph=graph))
     assert count(server, graph) == local_count
     assert result.method.startswith("Graph Store PUT (in place")
+    assert (result.before, result.after) == (1, local_count)  # counted through /query
 
 
 def test_push_with_sparql_update_alone_in_chunks(server, project, local_count, monkeypatch):
@@ -186,7 +198,8 @@ def test_push_with_sparql_update_alone_in_chunks(server, project, local_count, m
     assert count(server, graph) == local_count
     assert len(sent) > 5 and max(sent) < 60_000  # streamed in bounded requests
     assert result.method.startswith("SPARQL Update INSERT DATA")
-    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert uploads(server) == []
+    assert (result.before, result.after) == (1, local_count)
 
 
 def test_cli_push(server, project, local_count, capsys):
@@ -194,8 +207,11 @@ def test_cli_push(server, project, local_count, capsys):
     code = main(push_args(project.root, f"{server}/store", f"{server}/update", graph))
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
-    assert out.startswith(f"pushed {local_count:,} triples (")
-    assert f"to <{graph}> at {server}/store in " in out
+    pushed, replaced = out.splitlines()
+    assert pushed.startswith(f"pushed {local_count:,} triples (")
+    assert f" to {server}/store in " in pushed
+    assert pushed.endswith("/s (Graph Store PUT into a temporary graph, then MOVE)")
+    assert replaced == f"replaced <{graph}>: it was empty, it now holds {local_count:,} triples"
     assert count(server, graph) == local_count
 
 
@@ -313,7 +329,7 @@ def test_digest_store_without_credentials(project, capsys):
     assert code == 1
     assert capsys.readouterr().err == (
         f"Error: {proxy.base}/store asks for credentials (HTTP 401 Unauthorized): "
-        "pass --user and --password-env\n"
+        f"pass --user and --password-env; {DEFAULT_GRAPH} is unchanged\n"
     )
 
 
@@ -330,7 +346,7 @@ def test_digest_challenge_that_cannot_be_answered(project, capsys, monkeypatch):
     assert code == 1
     assert capsys.readouterr().err == (
         f"Error: {proxy.base}/store asks for HTTP Digest authentication that vnrukg cannot "
-        "answer (algorithm SHA-512-256, qop auth-int)\n"
+        f"answer (algorithm SHA-512-256, qop auth-int); {DEFAULT_GRAPH} is unchanged\n"
     )
 
 
@@ -365,7 +381,7 @@ def test_upload_cut_midway_leaves_the_graph_as_it_was(server, project):
     assert "closed the connection during the PUT" in message
     assert message.endswith(f"; {graph} is unchanged")
     assert fetch(server, graph) == [JUNK.strip()]
-    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert uploads(server) == []
 
 
 def test_update_failing_midway_leaves_the_graph_as_it_was(server, project, monkeypatch):
@@ -381,7 +397,7 @@ def test_update_failing_midway_leaves_the_graph_as_it_was(server, project, monke
         f"{graph} is unchanged"
     )
     assert fetch(server, graph) == [JUNK.strip()]
-    assert not [g for g in graphs(server) if g.startswith("urn:vnrukg:upload:")]
+    assert uploads(server) == []
 
 
 def test_unreachable_host(project, capsys):
@@ -391,7 +407,7 @@ def test_unreachable_host(project, capsys):
     )
     assert code == 1
     assert capsys.readouterr().err == (
-        f"Error: cannot reach 127.0.0.1:{port}: connection refused\n"
+        f"Error: cannot reach 127.0.0.1:{port}: connection refused; {DEFAULT_GRAPH} is unchanged\n"
     )
 
 
@@ -415,7 +431,9 @@ def test_timeout(project, capsys):
     finally:
         silent.close()
     assert code == 1
-    assert capsys.readouterr().err == f"Error: no answer from 127.0.0.1:{port} within 0.5 s\n"
+    assert capsys.readouterr().err == (
+        f"Error: no answer from 127.0.0.1:{port} within 0.5 s; {DEFAULT_GRAPH} is unchanged\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -440,3 +458,284 @@ def test_timeout(project, capsys):
 def test_usage_errors(project, capsys, args, message):
     assert main(["--root", str(project.root), "push", *args]) == 2
     assert capsys.readouterr().err == message
+
+
+# --- what happened to the graph: an interrupted MOVE, a store that dies --------------------------
+
+
+class Relay:
+    """A loopback relay to a store that passes everything on (credentials and challenges
+    included) except the update requests ``action`` picks out: given an update's text, it
+    says ``"forward"``, ``"forward-then-cut"`` (the store does it, the answer is lost),
+    ``"cut"`` (the store never sees it), ``"fail"`` (answered with HTTP 500) or ``"down"``
+    (cut, and every request after it too, as if the store had died)."""
+
+    def __init__(self, upstream: str, action):
+        self.upstream = upstream.removeprefix("http://")
+        self.action = action
+        self.down = False
+        self.seen: list[str] = []
+        relay = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _cut(self):
+                self.connection.shutdown(socket.SHUT_RDWR)
+                self.close_connection = True
+
+            def _relay(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                action = "forward"
+                text = body.decode("utf-8", "replace")
+                if "application/sparql-update" in self.headers.get("Content-Type", ""):
+                    relay.seen.append(text.split(" ", 1)[0])
+                    action = relay.action(text)
+                if relay.down or action in ("cut", "down"):
+                    relay.down = relay.down or action == "down"
+                    return self._cut()
+                if action == "fail":
+                    self.send_response(500)
+                    self.send_header("Content-Length", "8")
+                    self.end_headers()
+                    self.wfile.write(b"refused\n")
+                    return None
+                upstream = http.client.HTTPConnection(relay.upstream, timeout=60)
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")
+                }
+                try:  # one connection per request: a store's threads are not held open
+                    upstream.request(
+                        self.command, self.path, body, {**headers, "Connection": "close"}
+                    )
+                    answer = upstream.getresponse()
+                    data = answer.read()
+                finally:
+                    upstream.close()
+                if action == "forward-then-cut":
+                    return self._cut()
+                self.send_response(answer.status)
+                for name, value in answer.getheaders():
+                    if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(name, value)
+                length = answer.getheader("Content-Length") or "0"
+                self.send_header(
+                    "Content-Length", length if self.command == "HEAD" else str(len(data))
+                )
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(data)
+
+            do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _relay
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def on_move(what: str):
+    """A :class:`Relay` action: ``what`` for the MOVE, everything else forwarded."""
+    return lambda text: what if text.startswith("MOVE") else "forward"
+
+
+def test_a_move_whose_answer_is_lost_but_was_done(server, project, local_count, capsys):
+    """The 4 in 16: the store moved the graph, the answer never came; the push says replaced."""
+    graph = "http://example.org/graph/move-answer-lost"
+    put(server, graph, JUNK)
+    with Relay(server, on_move("forward-then-cut")) as relay:
+        code = main(push_args(project.root, f"{relay.base}/store", f"{relay.base}/update", graph))
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err == (
+        f"note: the store's answer to the MOVE was lost (127.0.0.1:{relay.base.rsplit(':', 1)[1]} "
+        "closed the connection during the POST), but the temporary graph is gone: the MOVE was "
+        "done\n"
+    )
+    assert out.splitlines()[-1] == (
+        f"replaced <{graph}>: it held 1 triple, it now holds {local_count:,} triples"
+    )
+    assert count(server, graph) == local_count
+    assert uploads(server) == []
+
+
+def test_a_move_that_never_reached_the_store(server, project, local_count, capsys):
+    graph = "http://example.org/graph/move-cut"
+    put(server, graph, JUNK)
+    with Relay(server, on_move("cut")) as relay:
+        code = main(push_args(project.root, f"{relay.base}/store", f"{relay.base}/update", graph))
+    err = capsys.readouterr().err
+    assert code == 1
+    (left,) = uploads(server)
+    assert left.startswith(f"{graph}/vnrukg-upload/")
+    assert err == (
+        f"Error: 127.0.0.1:{relay.base.rsplit(':', 1)[1]} closed the connection during the POST; "
+        f"the temporary graph <{left}> is still there, so {graph} has not been replaced (unless "
+        "the store is still moving it): push again (the next push replaces the graph and "
+        "removes the temporary one)\n"
+    )
+    assert fetch(server, graph) == [JUNK.strip()]
+    assert main(push_args(project.root, f"{server}/store", f"{server}/update", graph)) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"removed 1 temporary graph left by an earlier push: <{left}>"
+    assert uploads(server) == []
+    assert count(server, graph) == local_count
+
+
+def test_a_move_whose_outcome_cannot_be_known(server, project, local_count):
+    graph = "http://example.org/graph/move-unknown"
+    put(server, graph, JUNK)
+    with Relay(server, on_move("down")) as relay, pytest.raises(PushError) as caught:
+        push(project, target(relay.base, graph=graph))
+    (left,) = uploads(server)
+    assert str(caught.value).endswith(
+        f"; the MOVE's outcome is unknown: {graph} holds either its old triples or the "
+        f"{local_count:,} new ones, never a mix (a MOVE is one transaction), and the temporary "
+        f"graph <{left}> may remain: push again (the next push replaces the graph and removes "
+        "what is left)"
+    )
+    result = push(project, target(server, graph=graph))
+    assert (result.removed, result.before, result.after) == ((left,), 1, local_count)
+    assert uploads(server) == []
+
+
+def test_a_move_the_store_refuses_leaves_the_graph(server, project):
+    graph = "http://example.org/graph/move-refused"
+    put(server, graph, JUNK)
+    with Relay(server, on_move("fail")) as relay, pytest.raises(PushError) as caught:
+        push(project, target(relay.base, graph=graph))
+    assert str(caught.value) == (
+        f"POST {relay.base}/update failed with HTTP 500 Internal Server Error: refused; "
+        f"{graph} is unchanged"
+    )
+    assert relay.seen[-2:] == ["MOVE", "DROP"]  # the temporary graph is dropped at once
+    assert fetch(server, graph) == [JUNK.strip()]
+    assert uploads(server) == []
+
+
+@pytest.fixture
+def mortal(tmp_path):
+    """An Oxigraph server that a test may kill and start again (same folder, same port)."""
+    port, folder = free_port(), tmp_path / "store"
+    started: list[subprocess.Popen] = []
+
+    def start() -> str:
+        process = subprocess.Popen(
+            [oxigraph_binary(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        started.append(process)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                connection.request("GET", "/query?query=ASK%7B%7D")
+                if connection.getresponse().status == 200:
+                    return f"http://127.0.0.1:{port}"
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    pytest.fail("the Oxigraph server did not start")
+                time.sleep(0.1)
+
+    def kill() -> None:
+        started[-1].kill()
+        started[-1].wait(timeout=10)
+
+    yield start, kill
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("mode", ["sparql-update-alone", "graph-store-then-move"])
+def test_a_store_killed_mid_push_leaves_nothing_after_the_next_push(
+    mortal, project, local_count, capsys, monkeypatch, mode
+):
+    """Killed while the chunks go in (or just before the MOVE), restarted, pushed again: the
+    temporary graph left behind is removed, and the output says so."""
+    start, kill = mortal
+    base = start()
+    graph = "http://example.org/graph/killed"
+    put(base, graph, JUNK)
+    real_update, sent = push_module.update, []
+
+    def update(target_, text):
+        sent.append(text.split(" ", 1)[0])
+        if sent.count("INSERT") == 3 or text.startswith("MOVE"):
+            kill()
+        return real_update(target_, text)
+
+    monkeypatch.setattr(push_module, "CHUNK_BYTES", 50_000)
+    monkeypatch.setattr(push_module, "update", update)
+    store = None if mode == "sparql-update-alone" else f"{base}/store"
+    args = [*("--root", str(project.root), "push", "--graph", graph)]
+    args += [*(["--endpoint", store] if store else []), "--update-endpoint", f"{base}/update"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Error: cannot reach {base.removeprefix('http://')}: connection refused")
+    assert err.endswith("remains: the next push removes it\n")
+    left = err.split("the temporary graph <", 1)[1].split(">", 1)[0]
+    assert left.startswith(f"{graph}/vnrukg-upload/")
+    monkeypatch.setattr(push_module, "update", real_update)
+    start()
+    assert uploads(base) == [left]
+    assert fetch(base, graph) == [JUNK.strip()]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"removed 1 temporary graph left by an earlier push: <{left}>"
+    assert out.splitlines()[-1] == (
+        f"replaced <{graph}>: it held 1 triple, it now holds {local_count:,} triples"
+    )
+    assert uploads(base) == []
+    assert count(base, graph) == local_count
+
+
+def test_a_leftover_of_a_push_still_running_here_is_left_alone(server, project, monkeypatch):
+    graph = "http://example.org/graph/concurrent"
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        theirs = f"{graph}/vnrukg-upload/{stamp}-{running.pid}-0123abcd"
+        dead = f"{graph}/vnrukg-upload/20200101T000000Z-{running.pid}-0123abcd"
+        put(server, theirs, JUNK)
+        put(server, dead, JUNK)  # the same process id, but years ago: not the same push
+        result = push(project, target(server, graph=graph))
+        assert result.removed == (dead,)
+        assert uploads(server) == [theirs]
+    finally:
+        running.kill()
+        running.wait()
+    assert push(project, target(server, graph=graph)).removed == (theirs,)
+
+
+def test_push_shows_the_upload_on_a_terminal_only(server, project, local_count):
+    """Bytes sent and the rate on a terminal's stderr; stdout the same bytes either way (but
+    for the time taken); nothing on a pipe."""
+    graph = "http://example.org/graph/progress"
+    args = [VNRUKG, *push_args(project.root, f"{server}/store", f"{server}/update", graph)]
+    put(server, graph, JUNK)
+    terminal = run(args, terminal=True)
+    put(server, graph, JUNK)
+    piped = run(args, terminal=False)
+    assert terminal.code == piped.code == 0
+    assert terminal.drawn and b"push" in terminal.err, terminal.err
+    assert not piped.drawn and piped.err == b""
+
+    def timeless(out: bytes) -> list[str]:
+        return [
+            re.sub(r" in [0-9.]+ s, [0-9.,]+ [kM]?B/s", "", line)
+            for line in out.decode().splitlines()
+        ]
+
+    assert timeless(terminal.out) == timeless(piped.out)
+    assert timeless(piped.out)[-1].endswith(f"it now holds {local_count:,} triples")

@@ -19,11 +19,11 @@ import pytest
 
 from vnrukg.cli import main
 from vnrukg.project import Project
-from vnrukg.push import PushError, Target, push
+from vnrukg.push import UPLOADS, PushError, Target, push
 from vnrukg.sparql import open_store
 
 from .engine_support import make_project
-from .test_push import free_port, push_args
+from .test_push import Relay, free_port, on_move, push_args
 
 pytestmark = pytest.mark.server
 
@@ -153,8 +153,17 @@ def count(base: str, graph: str) -> int:
 
 
 def uploads(base: str) -> list[str]:
-    rows = select(base, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return [row["g"]["value"] for row in rows if row["g"]["value"].startswith("urn:vnrukg:")]
+    """The temporary graphs of pushes under the tests' graphs.
+
+    The prefix matters: Virtuoso finds the graphs under it in a fraction of a second, but
+    takes tens of seconds to list every graph (its own hold hundreds of thousands of triples).
+    """
+    rows = select(
+        base,
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        'FILTER (STRSTARTS(STR(?g), "http://example.org/graph/")) }',
+    )
+    return [row["g"]["value"] for row in rows if UPLOADS in row["g"]["value"]]
 
 
 @pytest.fixture(scope="module")
@@ -185,8 +194,10 @@ def test_push_with_digest_authentication(virtuoso, project, local_count, protoco
     graph = f"http://example.org/graph/{protocol}"
     first = push(project, target(virtuoso, graph, **PROTOCOLS[protocol]))
     assert count(virtuoso, graph) == local_count == first.triples > 3000
-    push(project, target(virtuoso, graph, **PROTOCOLS[protocol]))
+    assert (first.before, first.after) == (0, local_count)  # counted through /sparql-auth
+    again = push(project, target(virtuoso, graph, **PROTOCOLS[protocol]))
     assert count(virtuoso, graph) == local_count  # replaced, not appended to
+    assert (again.before, again.after, again.removed) == (local_count, local_count, ())
     assert uploads(virtuoso) == []
 
 
@@ -243,17 +254,17 @@ def _literal(term: dict) -> tuple[str, str | None, str]:
 def test_refused_password_leaves_the_graph_intact(virtuoso, project, local_count):
     graph = "http://example.org/graph/refused"
     push(project, target(virtuoso, graph))
-    refused_at = {  # the first request with credentials; a graph-store-alone PUT is in place
-        "graph-store-then-move": ("sparql-graph-crud-auth", f"; {graph} is unchanged"),
-        "graph-store-alone": ("sparql-graph-crud-auth", ""),
-        "sparql-update-alone": ("sparql-auth", f"; {graph} is unchanged"),
+    refused_at = {  # the first request with credentials
+        "graph-store-then-move": "sparql-graph-crud-auth",
+        "graph-store-alone": "sparql-graph-crud-auth",
+        "sparql-update-alone": "sparql-auth",
     }
-    for protocol, (path, unchanged) in refused_at.items():
+    for protocol, path in refused_at.items():
         with pytest.raises(PushError) as caught:
             push(project, target(virtuoso, graph, password="wrong", **PROTOCOLS[protocol]))
         assert str(caught.value) == (
-            f"{virtuoso}/{path} refused the credentials of 'dba' (HTTP 401 Unauthorized)"
-            + unchanged
+            f"{virtuoso}/{path} refused the credentials of 'dba' (HTTP 401 Unauthorized); "
+            f"{graph} is unchanged"
         )
     assert count(virtuoso, graph) == local_count
 
@@ -301,6 +312,75 @@ def test_cli_push_with_a_password_from_the_environment(
     assert main([*args, "--user", "dba", "--password-env", "VIRTUOSO_PASSWORD"]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    assert out.startswith(f"pushed {local_count:,} triples (")
-    assert out.endswith("(Graph Store PUT into a temporary graph, then MOVE)\n")
+    pushed, replaced = out.splitlines()
+    assert pushed.startswith(f"pushed {local_count:,} triples (")
+    assert pushed.endswith("(Graph Store PUT into a temporary graph, then MOVE)")
+    assert replaced == f"replaced <{graph}>: it was empty, it now holds {local_count:,} triples"
+    assert count(virtuoso, graph) == local_count
+
+
+# --- an interrupted MOVE, a store that goes away mid-upload --------------------------------------
+
+
+def test_a_move_whose_answer_is_lost_but_was_done(virtuoso, project, local_count):
+    graph = "http://example.org/graph/move-answer-lost"
+    with Relay(virtuoso, on_move("forward-then-cut")) as relay:
+        result = push(project, target(relay.base, graph))
+    assert result.notes == (
+        f"the store's answer to the MOVE was lost (127.0.0.1:{relay.base.rsplit(':', 1)[1]} "
+        "closed the connection during the POST), but the temporary graph is gone: the MOVE was "
+        "done",
+    )
+    assert (result.before, result.after) == (0, local_count)
+    assert count(virtuoso, graph) == local_count
+    assert uploads(virtuoso) == []
+
+
+def test_a_move_that_never_reached_the_store(virtuoso, project, local_count):
+    graph = "http://example.org/graph/move-cut"
+    push(project, target(virtuoso, graph))
+    with Relay(virtuoso, on_move("cut")) as relay, pytest.raises(PushError) as caught:
+        push(project, target(relay.base, graph))
+    (left,) = uploads(virtuoso)
+    assert str(caught.value).endswith(
+        f"; the temporary graph <{left}> is still there, so {graph} has not been replaced "
+        "(unless the store is still moving it): push again (the next push replaces the graph "
+        "and removes the temporary one)"
+    )
+    again = push(project, target(virtuoso, graph))
+    assert again.removed == (left,)
+    assert uploads(virtuoso) == []
+    assert count(virtuoso, graph) == local_count
+
+
+@pytest.mark.parametrize("protocol", ["graph-store-then-move", "sparql-update-alone"])
+def test_a_store_gone_mid_push_leaves_nothing_after_the_next_push(
+    virtuoso, project, local_count, monkeypatch, protocol
+):
+    """The store goes away after three chunks (or before the MOVE); the next push removes
+    the temporary graph left behind and says so."""
+    from vnrukg import push as push_module
+
+    graph = f"http://example.org/graph/gone-{protocol}"
+    chunks = []
+
+    def action(text):
+        chunks.append(text.split(" ", 1)[0])
+        return "down" if chunks.count("INSERT") == 3 or text.startswith("MOVE") else "forward"
+
+    monkeypatch.setattr(push_module, "CHUNK_BYTES", 50_000)
+    with Relay(virtuoso, action) as relay, pytest.raises(PushError) as caught:
+        push(project, target(relay.base, graph, **PROTOCOLS[protocol]))
+    (left,) = uploads(virtuoso)
+    if protocol == "sparql-update-alone":
+        assert str(caught.value).endswith(
+            f"; {graph} is unchanged; the temporary graph <{left}> remains: the next push "
+            "removes it"
+        )
+    else:
+        assert "the MOVE's outcome is unknown" in str(caught.value)
+    again = push(project, target(virtuoso, graph, **PROTOCOLS[protocol]))
+    assert again.removed == (left,)
+    assert again.lines()[0] == f"removed 1 temporary graph left by an earlier push: <{left}>"
+    assert uploads(virtuoso) == []
     assert count(virtuoso, graph) == local_count

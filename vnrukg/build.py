@@ -13,6 +13,7 @@ from . import formats
 from .docs import render
 from .export import export_bytes
 from .namespaces import VNRU, shorten
+from .progress import SILENT, Progress, Task
 from .store import ONTOLOGY, SHAPES, KnowledgeGraph
 from .util import atomic_write
 from .viz import build_outputs
@@ -36,20 +37,28 @@ def class_counts(kg: KnowledgeGraph) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _write(result: BuildResult, path: Path, data: bytes | str) -> None:
+def _write(result: BuildResult, path: Path, data: bytes | str, steps: Task) -> None:
     atomic_write(path, data)
     result.files.append((path, len(data.encode("utf-8") if isinstance(data, str) else data)))
+    steps.advance()
 
 
-def build(kg: KnowledgeGraph, out_dir: Path) -> BuildResult:
-    """Write the exports, the ontology and its documentation (and the network page)."""
+def build(kg: KnowledgeGraph, out_dir: Path, progress: Progress = SILENT) -> BuildResult:
+    """Write the exports, the ontology and its documentation (and the network page).
+
+    Each file written is a step of ``progress``.
+    """
     result = BuildResult(triples=len(kg.graph))
+    outputs = formats.formats(formats.GRAPH, formats.DATASET, formats.NETWORK)
+    steps = progress.task("build", total=len(outputs) + len(kg.project.ontology_files()) + 2)
     for fmt in formats.formats(formats.GRAPH, formats.DATASET):
-        _write(result, out_dir / f"vnrukg{fmt.extension}", export_bytes(kg, fmt.name))
+        _write(result, out_dir / f"vnrukg{fmt.extension}", export_bytes(kg, fmt.name), steps)
     for path in kg.project.ontology_files():
-        _write(result, out_dir / "ontology" / path.name, path.read_bytes())
-    _write(result, out_dir / "ontology" / "index.html", render(kg.part(ONTOLOGY), kg.part(SHAPES)))
+        _write(result, out_dir / "ontology" / path.name, path.read_bytes(), steps)
+    documentation = render(kg.part(ONTOLOGY), kg.part(SHAPES))
+    _write(result, out_dir / "ontology" / "index.html", documentation, steps)
     for path, data in build_outputs(kg, out_dir):  # the network page, GraphML and GEXF
-        _write(result, path, data)
+        _write(result, path, data, steps)
+    steps.finish()
     result.classes = class_counts(kg)
     return result

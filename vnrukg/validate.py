@@ -24,6 +24,7 @@ from .datatypes import problem as datatype_problem
 from .errors import TurtleSyntaxError, VnrukgError
 from .infer import inferences
 from .namespaces import VNRD, VNRU, VNRV, bind_prefixes, shorten
+from .progress import SILENT, Progress
 from .project import Project, find_project
 from .quotes import check_quotes, read_sources
 from .sparql import list_queries, make_engine, to_rdflib
@@ -464,11 +465,17 @@ def _check_rules(union: Graph, project: Project, locator: _Locator, report: Repo
 
 
 def validate(
-    project: Project | None = None, sources: Path | None = None, *, shacl: bool = True
+    project: Project | None = None,
+    sources: Path | None = None,
+    *,
+    shacl: bool = True,
+    progress: Progress = SILENT,
 ) -> Report:
-    """Run every check on the project and report what fails."""
+    """Run every check on the project and report what fails (each check a step of ``progress``)."""
     project = project or find_project()
     report = Report(sources_folder=sources)
+    steps = progress.task("validate", total=8)
+    steps.step("parsing the Turtle files")
     parts = _parse_all(project, report)
     graphs = {ONTOLOGY: Graph(), CURATED: Graph(), SHAPES: Graph()}
     for path, part in parts.items():
@@ -479,12 +486,20 @@ def validate(
     bind_prefixes(union)
     locator = _Locator(project, parts)
     report.counts["triples"] = len(data)
+    steps.step("defined terms")
     _check_terms(data, ontology, locator, report)
+    steps.step("literals' datatypes")
     _check_datatypes(project, parts, report)
+    steps.step("SHACL shapes")
     if shacl:
         _check_shapes(union, shapes, locator, report)
+    steps.step("verbatim quotes")
     _check_quotes(union, sources, locator, report)
+    steps.step("translations")
     _check_translations(union, locator, report)
+    steps.step("names")
     _check_names(union, locator, report)
+    steps.step("rule queries")
     _check_rules(union, project, locator, report)
+    steps.finish()
     return report

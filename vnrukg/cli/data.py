@@ -10,6 +10,7 @@ import click
 
 from .. import formats
 from ..errors import VnrukgError
+from ..progress import LARGE_WORK, display
 from ..project import find_sources
 from ..sparql import store_dir, write_store
 from .common import CONTEXT_SETTINGS, State, pass_state, sources_option, write_output
@@ -68,7 +69,8 @@ def validate(state: State, sources: Path | None, fmt: str) -> None:
     Every Turtle file is parsed by a W3C-strict parser; every term must be defined; the data
     must conform to ontology/shapes.ttl; every quote must be an exact substring of its source
     text; every queries/*-violation.rq must return no rows. Problems are listed as
-    FILE:LINE: SUBJECT: PROBLEM [CHECK]. Exits 1 when anything fails.
+    FILE:LINE: SUBJECT: PROBLEM [CHECK]. Exits 1 when anything fails. On a terminal, a
+    large graph's checks show their progress on stderr.
 
     \b
     Example:
@@ -78,7 +80,8 @@ def validate(state: State, sources: Path | None, fmt: str) -> None:
     from ..validate import validate as run_validation
 
     project = state.project
-    report = run_validation(project, find_sources(project, sources))
+    with display(delay=LARGE_WORK) as progress:
+        report = run_validation(project, find_sources(project, sources), progress=progress)
     _print_report(report, fmt)
     if not report.ok:
         raise click.exceptions.Exit(1)
@@ -104,7 +107,8 @@ def build(state: State, out_dir: Path, sources: Path | None, skip_validation: bo
     where the network view is installed, the network page. Reports each file written and the
     number of entities of each class. Stops (exit 1) before writing if validation fails.
     Also persists the loaded graph as an Oxigraph store in .vnrukg/, which `vnrukg query`
-    answers from without parsing the Turtle again (until a source file changes).
+    answers from without parsing the Turtle again (until a source file changes). On a
+    terminal, its steps show their progress on stderr (never on stdout, a pipe or CI).
 
     \b
     Example:
@@ -116,21 +120,28 @@ def build(state: State, out_dir: Path, sources: Path | None, skip_validation: bo
 
     project = state.project
     store_path = store_dir(project)  # named after the files as they are before loading them
-    if not skip_validation:
-        report = run_validation(project, find_sources(project, sources))
-        if not report.ok:
-            _print_report(report, "text")
-            raise VnrukgError(
-                "validation failed: nothing written (see above, or --skip-validation)"
-            )
-        click.echo(
-            f"validated: {report.counts.get('quotes_verified', 0)} quotes verbatim, "
-            f"{report.counts.get('triples', 0)} curated triples"
-        )
-    result = run_build(state.knowledge_graph(), out_dir)
+    report = None
+    with display() as progress:
+        if not skip_validation:
+            report = run_validation(project, find_sources(project, sources), progress=progress)
+        if report is None or report.ok:
+            if report is not None:
+                progress.echo(
+                    f"validated: {report.counts.get('quotes_verified', 0)} quotes verbatim, "
+                    f"{report.counts.get('triples', 0)} curated triples"
+                )
+            steps = progress.task("graph", total=2)
+            steps.step("loading")
+            kg = state.knowledge_graph()
+            result = run_build(kg, out_dir, progress)
+            steps.step("storing for queries")
+            built = write_store(kg, store_path)
+            steps.finish()
+    if report is not None and not report.ok:
+        _print_report(report, "text")
+        raise VnrukgError("validation failed: nothing written (see above, or --skip-validation)")
     for path, size in result.files:
         click.echo(f"wrote {path} ({size:,} bytes)")
-    built = write_store(state.knowledge_graph(), store_path)
     click.echo(f"stored {built.triples:,} triples for queries in {project.relative(built.path)}")
     click.echo("entities by class:")
     width = max((len(c) for c, _ in result.classes), default=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..namespaces import DEFAULT_GRAPH
+from ..progress import display
 from .common import CONTEXT_SETTINGS, State, pass_state
 
 
@@ -21,6 +22,14 @@ from .common import CONTEXT_SETTINGS, State, pass_state
     metavar="URL",
     help="SPARQL 1.1 Update endpoint (Oxigraph: http://HOST:7878/update). With --endpoint, "
     "used to swap in the uploaded graph at once; alone, the data is sent by INSERT DATA.",
+)
+@click.option(
+    "--query-endpoint",
+    default=None,
+    metavar="URL",
+    help="SPARQL query endpoint, to count the graph before and after and to find temporary "
+    "graphs left by earlier pushes (default: where the store usually has it, e.g. Oxigraph's "
+    "/query beside /update, Virtuoso's /sparql-auth).",
 )
 @click.option(
     "--graph",
@@ -52,6 +61,7 @@ def push(
     state: State,
     endpoint: str | None,
     update_endpoint: str | None,
+    query_endpoint: str | None,
     graph: str,
     user: str | None,
     password_env: str | None,
@@ -60,9 +70,15 @@ def push(
     """Replace a named graph in a SPARQL store with the whole graph.
 
     The graph (ontology, curated facts and inferences, as `vnrukg query` sees it) is streamed
-    as N-Triples. With --update-endpoint it goes into a temporary graph first and is moved
-    into place by one request, so a failed upload leaves the store as it was. Pushing again
-    replaces the graph: the result is the same however often you push.
+    as N-Triples. With --update-endpoint it goes into a temporary graph first
+    (GRAPH/vnrukg-upload/TIME-PID-RANDOM) and is moved into place by one request, so a failed
+    upload leaves the store as it was. Pushing again replaces the graph: the result is the
+    same however often you push.
+
+    It reports what happened to the graph: replaced (with the store's counts before and
+    after), unchanged and why, or, when the store's answer was lost, what is known and how to
+    recover. Temporary graphs left by earlier pushes (a store that died mid-push) are removed,
+    and listed. On a terminal, the upload shows its progress on stderr.
 
     \b
     Examples:
@@ -83,13 +99,14 @@ def push(
         user=user,
         password=password_from(password_env),
         timeout=timeout,
+        query_endpoint=query_endpoint,
     )
-    result = run_push(state.project, target)
-    where = endpoint or update_endpoint
-    click.echo(
-        f"pushed {result.triples:,} triples ({result.bytes:,} bytes of N-Triples) to "
-        f"<{result.graph}> at {where} in {result.seconds:.2f} s ({result.method})"
-    )
+    with display() as progress:
+        result = run_push(state.project, target, progress)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    for line in result.lines():
+        click.echo(line)
 
 
 COMMANDS = [push]

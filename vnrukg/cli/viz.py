@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..progress import LARGE_WORK, display
 from .common import CONTEXT_SETTINGS, State, pass_state, write_output
 
 #: The entity families of vnrukg.network.FAMILIES (kept here so --help needs no rdflib).
@@ -96,7 +97,8 @@ def viz(
     are; links are named after the ontology's properties. Hover a node for a summary, click it
     for its evidence: names in both languages, class, dates, values and every citation (source
     and quote). The page has a class legend that filters, a period control and a search box
-    that ignores diacritics. It loads nothing from the network.
+    that ignores diacritics. It loads nothing from the network. On a terminal, a large
+    graph's network, layout and page show their progress on stderr.
 
     \b
     Examples:
@@ -107,17 +109,19 @@ def viz(
     # rdflib, networkx and pyvis cost 0.5 s to import: only this command needs them
     from ..viz import DEFAULT_TITLE, network_page
 
-    page = network_page(
-        state.knowledge_graph(),
-        families=families,
-        since=since,
-        until=until,
-        focus=focus,
-        depth=depth,
-        lang=lang,
-        layout=layout,
-        title=title or DEFAULT_TITLE,
-    )
+    with display(delay=LARGE_WORK) as progress:
+        page = network_page(
+            state.knowledge_graph(),
+            progress,
+            families=families,
+            since=since,
+            until=until,
+            focus=focus,
+            depth=depth,
+            lang=lang,
+            layout=layout,
+            title=title or DEFAULT_TITLE,
+        )
     write_output(page.html, output)
     if output != "-":
         how = "laid out in the browser" if page.physics else "pre-computed layout"

@@ -17,6 +17,7 @@ from ..errors import UsageError, VnrukgError
 from ..gephi import network_bytes
 from ..lookup import resolve
 from ..network import FAMILIES, EntityNetwork, build_network, filter_network
+from ..progress import SILENT, Progress, Task
 from ..store import KnowledgeGraph
 from .data import page_data
 from .layout import initial_positions, positions, use_static_layout
@@ -63,23 +64,35 @@ def select(
 
 
 def render(
-    net: EntityNetwork, *, lang: str = "en", layout: str = "auto", title: str = DEFAULT_TITLE
+    net: EntityNetwork,
+    *,
+    lang: str = "en",
+    layout: str = "auto",
+    title: str = DEFAULT_TITLE,
+    steps: Task | None = None,
 ) -> Page:
-    """The HTML page for ``net``."""
+    """The HTML page for ``net`` (its layout and page are ``steps``, when given)."""
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
+    steps = steps or Task()
     static = use_static_layout(net, layout)
+    steps.step("layout")
     placed = (positions if static else initial_positions)(net) if net.entities else None
+    steps.step("page")
     data = page_data(net, lang, placed)
     html = render_page(data, title=title, lang=lang, physics=not static)
+    steps.finish()
     return Page(html, len(data.nodes), len(data.edges), not static)
 
 
-def network_page(kg: KnowledgeGraph, **options: Any) -> Page:
+def network_page(kg: KnowledgeGraph, progress: Progress = SILENT, **options: Any) -> Page:
     """The page for a loaded graph: ``families``, ``since``, ``until``, ``focus``, ``depth``
-    select what it shows; ``lang``, ``layout`` and ``title`` how."""
+    select what it shows; ``lang``, ``layout`` and ``title`` how. Building the network,
+    laying it out and writing the page are the steps of ``progress``."""
     view = {k: options.pop(k) for k in ("lang", "layout", "title") if k in options}
-    return render(select(build_network(kg), **options), **view)
+    steps = progress.task("viz", total=3)
+    steps.step("network")
+    return render(select(build_network(kg), **options), **view, steps=steps)
 
 
 def build_outputs(kg: KnowledgeGraph, out_dir: Path) -> Iterator[tuple[Path, bytes | str]]:
