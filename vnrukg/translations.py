@@ -121,7 +121,9 @@ def translated_share(graph: Graph) -> dict[URIRef, tuple[int, int]]:
     """Per source document: (citations with a translation or an English quote, citations)."""
     counts: dict[URIRef, list[int]] = {}
     for citation, source in graph.subject_objects(VNRU.source):
-        if (citation, VNRU.quote, None) not in graph or not isinstance(source, URIRef):
+        if not isinstance(citation, URIRef) or not isinstance(source, URIRef):
+            continue
+        if (citation, VNRU.quote, None) not in graph:
             continue
         entry = counts.setdefault(source, [0, 0])
         entry[1] += 1

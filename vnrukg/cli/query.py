@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
 
 import click
 
 from .. import formats
 from ..errors import UsageError
 from ..results import format_graph, format_select
-from ..sparql import DEFAULT_ENGINE, ENGINES, Term, find_query, list_queries, open_engine
-from .common import CONTEXT_SETTINGS, State, pass_state, write_output
+from ..sparql import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    MAX_QUERY_BYTES,
+    Term,
+    check_size,
+    find_query,
+    list_queries,
+    open_engine,
+)
+from .common import CONTEXT_SETTINGS, State, pass_state, read_text, write_output
 
 #: ``--format`` for SELECT/ASK results and for CONSTRUCT/DESCRIBE graphs (vnrukg.formats).
 TABLE_FORMATS = formats.names(formats.RESULTS)
@@ -28,15 +36,20 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     return given
 
 
+def read_query_file(path: str) -> str:
+    """The text of a query file (``-``: standard input); longer than the limit is refused."""
+    return read_text(path, "query file", MAX_QUERY_BYTES)
+
+
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("name", required=False)
 @click.option(
     "-f",
     "--file",
     "file",
-    type=click.File("r", encoding="utf-8"),
+    type=click.Path(dir_okay=True, path_type=str),
     default=None,
-    help="Run the query in this file.",
+    help="Run the query in this file (UTF-8; - reads standard input).",
 )
 @click.option("-e", "--expr", "expr", default=None, help="Run this query text.")
 @click.option(
@@ -68,7 +81,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 def query(
     state: State,
     name: str | None,
-    file: TextIO | None,
+    file: str | None,
     expr: str | None,
     params: tuple[str, ...],
     fmt: str | None,
@@ -102,7 +115,8 @@ def query(
     else:
         if params:
             raise UsageError("--param only applies to named queries; use VALUES in your own text")
-        text = file.read() if file is not None else (expr or "")
+        text = read_query_file(file) if file is not None else (expr or "")
+        check_size(text)  # before the store is opened (or built): refused at once
     result = open_engine(state.project, engine).query(text, bindings)
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
         out = format_graph(result, fmt or "ttl")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .built import BuiltStore, check_named_queries, open_store, store_dir, write_store
 from .engines import DEFAULT_ENGINE, ENGINES, Engine, make_engine, open_engine
-from .gate import ForbiddenQuery, QueryChecks, prepare
+from .gate import MAX_QUERY_BYTES, ForbiddenQuery, QueryChecks, check_size, prepare
 from .named import NamedQuery, Param, find_query, list_queries, load_query, parameter_term
 from .result import QueryResult
 from .terms import Row, Term, TermParts, fill, from_rdflib, parts, to_rdflib, to_rdflib_graph
@@ -29,6 +29,7 @@ __all__ = [
     "DEFAULT_ENGINE",
     "ENGINES",
     "HEADER_FIELDS",
+    "MAX_QUERY_BYTES",
     "BuiltStore",
     "Engine",
     "ForbiddenQuery",
@@ -40,6 +41,7 @@ __all__ = [
     "Term",
     "TermParts",
     "check_named_queries",
+    "check_size",
     "fill",
     "find_query",
     "from_rdflib",
