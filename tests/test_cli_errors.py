@@ -134,6 +134,7 @@ CASES: dict[int, list[tuple[str, list[str]]]] = {
         ("a query file that is not UTF-8", ["query", "-f", "{tmp}/binary.rq"]),
         ("an over-long query", ["query", "-e", "#" * (MAX_QUERY_BYTES + 1)]),
         ("an unknown query", ["query", "labelz"]),
+        ("a parameter naming nothing", ["query", "tenures", "-p", "person=nobody-at-all"]),
         (
             "a store that refuses a push",
             ["push", "--endpoint", "http://127.0.0.1:9/store", "--timeout", "2"],
@@ -196,3 +197,29 @@ def test_ctrl_c_exits_130(capsys, root, monkeypatch):
     code, _, err = run(capsys, "--root", root, "query", "labels")
     assert (code, err.strip()) == (130, "Interrupted.")
     assert 130 in readme_exit_codes()
+
+
+# --- parameters -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_bare_slug_means_the_term_of_the_parameter_s_namespace(capsys, tmp_path, engine):
+    """`trade-series --param indicator=trade-turnover` means vnrv:trade-turnover (it printed
+    "(no results)"); a mistyped one is an error naming the nearest terms, never no rows."""
+    from .conftest import make_project as with_project_queries
+
+    root = str(with_project_queries(tmp_path / "p").root)
+    args = ("--root", root, "query", "trade-series", "--format", "csv", "--engine", engine)
+    code, out, err = run(capsys, *args, "--param", "indicator=trade-turnover")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1].startswith("2018,Two-way trade turnover,")
+    code, out, err = run(capsys, *args, "--param", "indicator=trade-turnovr")
+    assert (code, out) == (1, "")
+    assert one_line_error(err).startswith(
+        "Error: parameter indicator: the graph holds nothing named vnrv:trade-turnovr; "
+        "did you mean vnrv:trade-turnover (Two-way trade turnover)"
+    )
+    code, out, err = run(capsys, *args[:3], "posts-held", "-p", "person=phan-van-giong")
+    assert code == 1 and one_line_error(err).endswith(
+        "did you mean vnrd:phan-van-giang (Phan Văn Giang)?"
+    )

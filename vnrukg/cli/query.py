@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 
 import click
 
@@ -13,6 +14,8 @@ from ..sparql import (
     DEFAULT_ENGINE,
     ENGINES,
     MAX_QUERY_BYTES,
+    Engine,
+    EngineLookup,
     Term,
     check_size,
     find_query,
@@ -34,6 +37,16 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
             raise UsageError(f"--param wants name=value, got {item!r}")
         given[name.strip().lstrip("?")] = value
     return given
+
+
+def _suggestions(engine: Engine) -> Callable[[str, Sequence[str]], list[str]]:
+    def near(text: str, namespaces: Sequence[str]) -> list[str]:
+        # rapidfuzz and rdflib (0.3 s) only for a value that names nothing
+        from ..search import engine_suggestions
+
+        return engine_suggestions(engine)(text, namespaces)
+
+    return near
 
 
 def read_query_file(path: str) -> str:
@@ -90,10 +103,12 @@ def query(
 ) -> None:
     """Run a named query, a query file or a query text.
 
-    Parameters are bound to the query's variables, never pasted into its text. Entity
-    parameters take a full IRI, a prefixed name (vnrd:phan-van-giang) or a bare slug
-    (phan-van-giang). The usual prefixes (vnru:, vnrd:, skos:, …) are predeclared for -e and -f.
-    SERVICE, FROM and updates are refused.
+    Parameters are bound to the query's variables, never pasted into its text. IRI
+    parameters take a full IRI, a prefixed name (vnrd:phan-van-giang) or a bare slug, looked
+    up where the parameter's terms live (person=phan-van-giang, indicator=trade-turnover,
+    kind=Treaty); a value naming nothing in the graph is an error with the nearest names.
+    Query texts are limited to 64 KiB (as at the endpoint). The usual prefixes (vnru:, vnrd:,
+    skos:, …) are predeclared for -e and -f. SERVICE, FROM and updates are refused.
 
     The default engine, oxigraph, answers from a store built from the Turtle files once and
     kept in .vnrukg/ (rebuilt whenever a file changes), so a query starts in a blink;
@@ -102,6 +117,7 @@ def query(
     \b
     Examples:
       vnrukg query timeline --param since=2012
+      vnrukg query trade-series --param indicator=trade-turnover
       vnrukg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
       vnrukg query timeline --engine rdflib
     """
@@ -110,14 +126,17 @@ def query(
         raise UsageError("give exactly one of NAME, -f FILE or -e TEXT")
     bindings: dict[str, Term] = {}
     if name is not None:
-        named = find_query(state.project, name)
-        text, bindings = named.text, named.bindings(_params(params))
+        named, given = find_query(state.project, name), _params(params)
+        runner = open_engine(state.project, engine)
+        text = named.text
+        bindings = named.bindings(given, EngineLookup(runner, _suggestions(runner)))
     else:
         if params:
             raise UsageError("--param only applies to named queries; use VALUES in your own text")
         text = read_query_file(file) if file is not None else (expr or "")
         check_size(text)  # before the store is opened (or built): refused at once
-    result = open_engine(state.project, engine).query(text, bindings)
+        runner = open_engine(state.project, engine)
+    result = runner.query(text, bindings)
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
         out = format_graph(result, fmt or "ttl")
     else:
@@ -161,7 +180,10 @@ def queries(state: State, fmt: str, tag: str | None) -> None:
             extra = (
                 "optional" if p.optional else (f"default {p.default}" if p.default else "required")
             )
-            click.echo(f"    --param {p.name}=<{p.type}>  ({extra}) {p.description}".rstrip())
+            kind = p.type
+            if p.type == "iri":  # where a bare slug is looked for
+                kind = f"iri or {'/'.join(ns + ':' for ns in p.namespaces)}slug"
+            click.echo(f"    --param {p.name}=<{kind}>  ({extra}) {p.description}".rstrip())
         if q.tags:
             click.echo(f"    tags: {', '.join(q.tags)}")
     click.echo(f"({len(items)} queries; rule queries *-violation are run by validate)")

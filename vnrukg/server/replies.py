@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..errors import ForbiddenQuery, QuerySyntaxError, QueryTooLarge, UsageError, VnrukgError
+from ..sparql import UnknownTerm
 from .negotiation import NotAcceptable
 
 JSON_TYPE = "application/json; charset=utf-8"
@@ -60,6 +61,8 @@ def from_exception(exc: Exception) -> Reply:
         return error(406, "not-acceptable", str(exc))
     if isinstance(exc, UsageError):
         return error(400, "bad-request", str(exc))
+    if isinstance(exc, UnknownTerm):
+        return error(400, "unknown-term", str(exc))
     if isinstance(exc, VnrukgError):
         return error(400, "query-failed", str(exc))
     if isinstance(exc, MemoryError):

@@ -20,7 +20,17 @@ from __future__ import annotations
 from .built import BuiltStore, check_named_queries, open_store, store_dir, write_store
 from .engines import DEFAULT_ENGINE, ENGINES, Engine, make_engine, open_engine
 from .gate import MAX_QUERY_BYTES, ForbiddenQuery, QueryChecks, check_size, prepare
-from .named import NamedQuery, Param, find_query, list_queries, load_query, parameter_term
+from .named import (
+    EngineLookup,
+    Lookup,
+    NamedQuery,
+    Param,
+    UnknownTerm,
+    find_query,
+    list_queries,
+    load_query,
+    parameter_term,
+)
 from .result import QueryResult
 from .terms import Row, Term, TermParts, fill, from_rdflib, parts, to_rdflib, to_rdflib_graph
 from .text import HEADER_FIELDS, parse_header
@@ -32,7 +42,9 @@ __all__ = [
     "MAX_QUERY_BYTES",
     "BuiltStore",
     "Engine",
+    "EngineLookup",
     "ForbiddenQuery",
+    "Lookup",
     "NamedQuery",
     "Param",
     "QueryChecks",
@@ -40,6 +52,7 @@ __all__ = [
     "Row",
     "Term",
     "TermParts",
+    "UnknownTerm",
     "check_named_queries",
     "check_size",
     "fill",
