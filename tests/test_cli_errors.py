@@ -145,6 +145,7 @@ CASES: dict[int, list[tuple[str, list[str]]]] = {
         ("an unknown format", ["query", "labels", "--format", "docx"]),
         ("a malformed --param", ["query", "tenures", "-p", "person"]),
         ("a missing argument", ["show"]),
+        ("an unknown column", ["query", "labels", "--columns", "nope"]),
     ],
 }
 

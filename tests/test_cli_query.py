@@ -129,3 +129,40 @@ def test_build_persists_the_store(capsys, tmp_path):
     assert folder.startswith(".vnrukg/oxigraph-")
     assert (root / folder / "vnrukg-manifest.json").is_file()
     assert (root / ".vnrukg" / "checked-queries.json").is_file()
+
+
+def test_limit_and_columns(capsys, root):
+    code, out, err = run(
+        capsys,
+        "--root",
+        root,
+        "query",
+        "agreements",
+        "--columns",
+        "signed,agreement",
+        "--limit",
+        "1",
+    )
+    assert (code, err) == (0, "")
+    assert out == (
+        "signed      agreement\n"
+        "----------  ----------------\n"
+        "1978-11-03  vnrd:treaty-1978\n"
+        "(1 row of 4; raise --limit for more)\n"
+    )
+    code, out, _ = run(
+        capsys, "--root", root, "query", "agreements", "--columns", "agreement", "--format", "csv"
+    )
+    assert out.splitlines()[0] == "agreement" and len(out.splitlines()) == 5
+    code, out, _ = run(
+        capsys, "--root", root, "query", "agreements", "--limit", "0", "--format", "json"
+    )
+    assert '"bindings": []' in out
+
+
+def test_an_unknown_column_is_a_usage_error_naming_the_columns(capsys, root):
+    code, out, err = run(capsys, "--root", root, "query", "agreements", "--columns", "signed,when")
+    assert (code, out) == (2, "")
+    assert err == (
+        "Error: unknown column when: the columns are agreement, kind, signed, party, partyName\n"
+    )

@@ -21,6 +21,7 @@ import io
 import json
 import shutil
 import unicodedata
+from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from . import formats
@@ -65,8 +66,23 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def render_table(variables: list[str], rows: list[list[str]], max_width: int | None = None) -> str:
-    """Aligned columns; when too wide for the terminal, one record per block instead."""
+def _count(shown: int, total: int | None) -> str:
+    rows = f"{shown} row{'s' if shown != 1 else ''}"
+    if total is not None and total > shown:
+        return f"({rows} of {total}; raise --limit for more)"
+    return f"({rows})"
+
+
+def render_table(
+    variables: list[str],
+    rows: list[list[str]],
+    max_width: int | None = None,
+    total: int | None = None,
+) -> str:
+    """Aligned columns; when too wide for the terminal, one record per block instead.
+
+    ``total``: how many rows there were before a limit cut them to these (said at the end).
+    """
     if not rows:
         return "(no results)\n"
     max_width = max_width or shutil.get_terminal_size((120, 24)).columns
@@ -77,14 +93,14 @@ def render_table(variables: list[str], rows: list[list[str]], max_width: int | N
         out += [
             "  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
         ]
-        return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+        return "\n".join(out) + f"\n{_count(len(rows), total)}\n"
     label = max(_width(v) for v in variables)
     blocks = []
     for number, row in enumerate(rows, start=1):
         lines = [f"-[ row {number} ]" + "-" * max(0, min(max_width, 40) - 12)]
         lines += [f"{_pad(v, label)} | {c}" for v, c in zip(variables, row, strict=True) if c]
         blocks.append("\n".join(lines))
-    return "\n".join(blocks) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+    return "\n".join(blocks) + f"\n{_count(len(rows), total)}\n"
 
 
 def _json_term(term: TermParts) -> dict[str, str]:
@@ -117,12 +133,12 @@ def _ask(result: QueryResult) -> bool:
     return bool(result.boolean)
 
 
-def write_table(result: QueryResult, max_width: int | None = None) -> str:
-    """Aligned columns (or one block per row), then the number of rows."""
+def write_table(result: QueryResult, max_width: int | None = None, total: int | None = None) -> str:
+    """Aligned columns (or one block per row), then the number of rows (of ``total``)."""
     if result.kind == "ASK":
         return ("true" if _ask(result) else "false") + "\n"
     table = [[_cell(t) for t in _parts(row)] for row in result.rows]
-    return render_table(result.variables, table, max_width)
+    return render_table(result.variables, table, max_width, total)
 
 
 def _delimited(result: QueryResult, delimiter: str) -> str:
@@ -171,13 +187,44 @@ def write_jsonl(result: QueryResult, max_width: int | None = None) -> str:
     )
 
 
-def format_select(result: QueryResult, fmt: str, max_width: int | None = None) -> str:
-    """A SELECT or ASK result in one of the command line's result formats."""
+def format_select(
+    result: QueryResult, fmt: str, max_width: int | None = None, total: int | None = None
+) -> str:
+    """A SELECT or ASK result in one of the command line's result formats (``total``: the
+    rows before a limit, which the table says)."""
     if fmt not in formats.names(formats.RESULTS):
         choices = ", ".join(formats.names(formats.RESULTS))
         raise UsageError(f"unknown result format {fmt!r}: choose one of {choices}")
-    text: str = formats.get(fmt, [formats.RESULTS]).write(result, max_width)
+    writer = formats.get(fmt, [formats.RESULTS]).write
+    text: str = writer(result, max_width, total) if fmt == "table" else writer(result, max_width)
     return text
+
+
+# --- shaping a result: columns, a limit ---------------------------------------------------------
+
+
+def select_columns(result: QueryResult, columns: Sequence[str]) -> QueryResult:
+    """The result with only ``columns``, in that order; an unknown name is a usage error that
+    lists the result's columns."""
+    if result.kind != "SELECT":
+        raise UsageError(f"--columns applies to SELECT results, not to {result.kind}")
+    wanted = list(dict.fromkeys(c.strip().lstrip("?") for c in columns if c.strip()))
+    unknown = [c for c in wanted if c not in result.variables]
+    if unknown or not wanted:
+        names = ", ".join(unknown) or "none"
+        raise UsageError(f"unknown column {names}: the columns are {', '.join(result.variables)}")
+    index = [result.variables.index(c) for c in wanted]
+    rows = [tuple(row[i] for i in index) for row in result.rows]
+    return QueryResult("SELECT", wanted, rows)
+
+
+def limit_rows(result: QueryResult, limit: int) -> QueryResult:
+    """The first ``limit`` rows of a SELECT (triples of a graph, in a fixed order)."""
+    if result.kind == "SELECT":
+        return QueryResult("SELECT", list(result.variables), result.rows[:limit])
+    if result.triples is not None:
+        return QueryResult(result.kind, triples=sorted(result.triples, key=str)[:limit])
+    return result
 
 
 def format_graph(result: QueryResult, fmt: str) -> str:

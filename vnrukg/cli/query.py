@@ -9,7 +9,7 @@ import click
 
 from .. import formats
 from ..errors import UsageError
-from ..results import format_graph, format_select
+from ..results import format_graph, format_select, limit_rows, select_columns
 from ..sparql import (
     DEFAULT_ENGINE,
     ENGINES,
@@ -81,6 +81,19 @@ def read_query_file(path: str) -> str:
     help="SELECT/ASK: table (default), csv, tsv, json, jsonl; "
     "CONSTRUCT/DESCRIBE: ttl (default), nt, jsonld, xml.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(0),
+    default=None,
+    metavar="N",
+    help="Only the first N rows (the table says how many there were).",
+)
+@click.option(
+    "--columns",
+    default=None,
+    metavar="A,B,…",
+    help="Only these columns, in this order (an unknown name lists the columns).",
+)
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or -.")
 @click.option(
     "--engine",
@@ -98,6 +111,8 @@ def query(
     expr: str | None,
     params: tuple[str, ...],
     fmt: str | None,
+    limit: int | None,
+    columns: str | None,
     output: str,
     engine: str,
 ) -> None:
@@ -118,6 +133,7 @@ def query(
     Examples:
       vnrukg query timeline --param since=2012
       vnrukg query trade-series --param indicator=trade-turnover
+      vnrukg query agreements --columns signed,label_en,parties --limit 5
       vnrukg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
       vnrukg query timeline --engine rdflib
     """
@@ -137,10 +153,15 @@ def query(
         check_size(text)  # before the store is opened (or built): refused at once
         runner = open_engine(state.project, engine)
     result = runner.query(text, bindings)
+    if columns is not None:
+        result = select_columns(result, columns.split(","))
+    total = len(result)
+    if limit is not None:
+        result = limit_rows(result, limit)
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
         out = format_graph(result, fmt or "ttl")
     else:
-        out = format_select(result, fmt or "table")
+        out = format_select(result, fmt or "table", total=total)
     write_output(out, output)
 
 
