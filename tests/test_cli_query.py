@@ -166,3 +166,31 @@ def test_an_unknown_column_is_a_usage_error_naming_the_columns(capsys, root):
     assert err == (
         "Error: unknown column when: the columns are agreement, kind, signed, party, partyName\n"
     )
+
+
+@pytest.fixture(scope="module")
+def project_root(tmp_path_factory):
+    """The example graph with the project's own named queries."""
+    from .conftest import make_project as with_project_queries
+
+    return str(with_project_queries(tmp_path_factory.mktemp("named") / "p").root)
+
+
+def test_evidence_chooses_what_a_table_shows(capsys, project_root):
+    """The quote, the curators' translation or both; CSV and JSON always carry both."""
+    args = ("--root", project_root, "query", "posts-held", "--format")
+    shown = {}
+    for evidence in ("both", "quote", "translation"):
+        code, out, err = run(capsys, *args, "table", "--evidence", evidence)
+        assert (code, err) == (0, "")
+        shown[evidence] = out
+    quote = "Ngày 13/8 (theo giờ Moscow), Đại tướng Phan Văn Giang"
+    translation = "On 13 August (Moscow time), General Phan Văn Giang"
+    assert quote in shown["both"] and translation in shown["both"]
+    assert quote in shown["quote"] and translation not in shown["quote"]
+    assert quote not in shown["translation"] and translation in shown["translation"]
+    for fmt in ("csv", "json"):
+        code, out, _ = run(capsys, *args, fmt, "--evidence", "quote")
+        assert quote in out and translation in out
+    code, out, _ = run(capsys, *args, "csv")
+    assert out.splitlines()[0].endswith(",quote,translation,source")

@@ -340,3 +340,27 @@ def render(result: QueryResult, fmt: formats.Format) -> bytes:
         return data
     text: str = fmt.write(result)
     return text.encode("utf-8")
+
+
+#: The columns that carry a citation's words and its curators' English translation.
+QUOTE_COLUMN, TRANSLATION_COLUMN = "quote", "translation"
+
+
+def evidence_columns(result: QueryResult, evidence: str) -> QueryResult:
+    """The result showing each citation as ``evidence`` says: ``both`` (as it is), ``quote``
+    (the source's words only) or ``translation`` (the curators' English translation only, or
+    the quote where it needs none: an English quote). For tables: data formats keep both."""
+    names = result.variables
+    if result.kind != "SELECT" or evidence == "both" or TRANSLATION_COLUMN not in names:
+        return result
+    drop = TRANSLATION_COLUMN if evidence == "quote" else QUOTE_COLUMN
+    rows = result.rows
+    if evidence == "translation" and QUOTE_COLUMN in names:
+        q, t = names.index(QUOTE_COLUMN), names.index(TRANSLATION_COLUMN)
+        rows = [(*row[:t], row[t] if row[t] is not None else row[q], *row[t + 1 :]) for row in rows]
+    if drop not in names:
+        return QueryResult("SELECT", list(names), rows)
+    keep = [i for i, name in enumerate(names) if name != drop]
+    return QueryResult(
+        "SELECT", [names[i] for i in keep], [tuple(r[i] for i in keep) for r in rows]
+    )

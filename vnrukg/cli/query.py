@@ -9,7 +9,7 @@ import click
 
 from .. import formats
 from ..errors import UsageError
-from ..results import format_graph, format_select, limit_rows, select_columns
+from ..results import evidence_columns, format_graph, format_select, limit_rows, select_columns
 from ..sparql import (
     DEFAULT_ENGINE,
     ENGINES,
@@ -22,7 +22,14 @@ from ..sparql import (
     list_queries,
     open_engine,
 )
-from .common import CONTEXT_SETTINGS, State, pass_state, read_text, write_output
+from .common import (
+    CONTEXT_SETTINGS,
+    State,
+    evidence_option,
+    pass_state,
+    read_text,
+    write_output,
+)
 
 #: ``--format`` for SELECT/ASK results and for CONSTRUCT/DESCRIBE graphs (vnrukg.formats).
 TABLE_FORMATS = formats.names(formats.RESULTS)
@@ -94,6 +101,7 @@ def read_query_file(path: str) -> str:
     metavar="A,B,…",
     help="Only these columns, in this order (an unknown name lists the columns).",
 )
+@evidence_option
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or -.")
 @click.option(
     "--engine",
@@ -113,6 +121,7 @@ def query(
     fmt: str | None,
     limit: int | None,
     columns: str | None,
+    evidence: str,
     output: str,
     engine: str,
 ) -> None:
@@ -155,6 +164,8 @@ def query(
     result = runner.query(text, bindings)
     if columns is not None:
         result = select_columns(result, columns.split(","))
+    elif (fmt or "table") == "table":  # data formats carry quote and translation both
+        result = evidence_columns(result, evidence)
     total = len(result)
     if limit is not None:
         result = limit_rows(result, limit)
