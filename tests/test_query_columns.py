@@ -103,3 +103,65 @@ def test_entity_rows_name_their_property(curated, entity):
 def test_holders_of_role_in_a_year(curated, year, holders):
     rows = answer(curated, "holders-of-role", year=year)
     assert {text(r["name"]) for r in rows} == holders
+
+
+# --- issue 12: English columns print English names -----------------------------------------------
+
+#: Columns that hold a literal as the graph has it, in whatever language, by design.
+AS_WRITTEN = {
+    ("entity", "value"),  # every statement about the entity, each label in its own language
+    ("search", "matched"),  # the name that matched, Vietnamese or English
+    ("people", "aliases"),  # every alias, in either language
+}
+
+
+@pytest.fixture(scope="module")
+def vietnamese_names(curated):
+    """Each Vietnamese label (or alias, or title) of a node that has an English label, unless
+    the same text is also an English label (names written alike in both)."""
+    graph = curated["engine"]
+    rows = graph.query(
+        """SELECT ?name WHERE {
+             ?node skos:prefLabel|skos:altLabel|rdfs:label|dcterms:title ?name .
+             FILTER(LANG(?name) = "vi")
+             FILTER EXISTS { ?node skos:prefLabel|rdfs:label ?en . FILTER(LANG(?en) = "en") } }"""
+    ).rows
+    english = graph.query(
+        """SELECT ?name WHERE { ?node skos:prefLabel|skos:altLabel|rdfs:label ?name .
+             FILTER(LANG(?name) = "en") }"""
+    ).rows
+    return {r[0].value for r in rows} - {r[0].value for r in english}
+
+
+@pytest.mark.parametrize("query", NAMED, ids=lambda q: q.name)
+def test_english_columns_hold_no_vietnamese_label(curated, vietnamese_names, query):
+    if any(not p.optional and p.default is None for p in query.params):
+        pytest.skip("a required parameter")
+    found = []
+    for row in answer(curated, query.name):
+        for column, cell in row.items():
+            if cell is None or column.endswith("_vi") or column in ("quote", "translation"):
+                continue
+            if (query.name, column) in AS_WRITTEN or cell.kind != "literal":
+                continue
+            pieces = [cell.text] if cell.language else cell.text.split("; ")
+            found += [(column, p) for p in pieces if p in vietnamese_names]
+    assert found == []
+
+
+def test_sources_list_titles_authors_outlet_dates_and_url(curated):
+    query = find_query(PROJECT, "sources")
+    assert columns(query.text) == [
+        *("cited_by", "key", "document", "title_en", "title_vi", "authors", "outlet"),
+        *("received", "accepted", "published", "url", "facts"),
+    ]
+    rows = {text(r["document"]).rsplit("/", 1)[-1]: r for r in answer(curated, "sources")}
+    first = rows["source-000"]
+    assert text(first["title_en"]).startswith("Vietnam–Russia defence cooperation")
+    assert text(first["title_vi"]).startswith("QUAN HỆ HỢP TÁC QUỐC PHÒNG")
+    assert text(first["authors"]) == "Trần Ngọc Dũng; Đàm Thị Thảo"
+    assert (text(first["received"]), text(first["accepted"])) == ("2025-02-26", "2025-05-20")
+    news = rows["source-004"]
+    assert text(news["outlet"]) and text(news["published"]) == "2024-08-14"
+    assert sum(1 for r in rows.values() if r["url"] is not None) >= 10
+    assert all(r["title_en"] is not None and r["title_vi"] is not None for r in rows.values())
