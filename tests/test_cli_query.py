@@ -194,3 +194,18 @@ def test_evidence_chooses_what_a_table_shows(capsys, project_root):
         assert quote in out and translation in out
     code, out, _ = run(capsys, *args, "csv")
     assert out.splitlines()[0].endswith(",quote,translation,source")
+
+
+def test_queries_search_routes_a_question_to_its_query(capsys, project_root):
+    def names(*words: str) -> list[str]:
+        code, out, err = run(capsys, "--root", project_root, "queries", "--search", *words)
+        assert (code, err) == (0, "")
+        return [line.split(" — ")[0] for line in out.splitlines() if " — " in line]
+
+    assert names("minister") == ["holders-of-role", "posts-held", "title-in-name-violation"]
+    assert names("Trade year") == ["trade-series", "agreements"]  # title first, then the rest
+    assert "search" in names("matxcova")  # a parameter's example, diacritics folded
+    assert "visits" in names("city")
+    assert names("weapon_type")[0] == "weapon-systems"  # a parameter's name
+    code, out, _ = run(capsys, "--root", project_root, "queries", "--search", "xyzzy")
+    assert (code, out) == (0, "(no query mentions 'xyzzy'; list them all: vnrukg queries)\n")

@@ -165,3 +165,31 @@ def test_sources_list_titles_authors_outlet_dates_and_url(curated):
     assert text(news["outlet"]) and text(news["published"]) == "2024-08-14"
     assert sum(1 for r in rows.values() if r["url"] is not None) >= 10
     assert all(r["title_en"] is not None and r["title_vi"] is not None for r in rows.values())
+
+
+@pytest.mark.parametrize(
+    ("params", "visits"),
+    [
+        ({"place": "moscow"}, {"visit-2024-08-phan-van-giang-russia"}),
+        ({"person": "vladimir-putin", "destination": "vietnam"}, None),
+        (
+            {"person": "phan-van-giang"},
+            {"visit-2023-phan-van-giang-russia", "visit-2024-08-phan-van-giang-russia"},
+        ),
+    ],
+)
+def test_visits_by_place_and_person(curated, params, visits):
+    rows = answer(curated, "visits", **params)
+    found = {text(r["visit"]).rsplit("/", 1)[-1] for r in rows}
+    if visits is not None:
+        assert found == visits
+    else:
+        assert len(found) >= 4 and all("putin" in v for v in found)
+    if "place" in params:
+        assert all("Moscow" in text(r["places"]) for r in rows)
+
+
+def test_a_state_as_place_counts_the_places_in_it(curated):
+    in_russia = {text(r["visit"]) for r in answer(curated, "visits", place="russia")}
+    to_russia = {text(r["visit"]) for r in answer(curated, "visits", destination="russia")}
+    assert to_russia <= in_russia and len(in_russia) >= 10

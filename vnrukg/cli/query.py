@@ -21,6 +21,7 @@ from ..sparql import (
     find_query,
     list_queries,
     open_engine,
+    search_queries,
 )
 from .common import (
     CONTEXT_SETTINGS,
@@ -181,16 +182,33 @@ def query(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.option("--tag", default=None, help="Only queries with this tag.")
+@click.option(
+    "--search",
+    "words",
+    default=None,
+    metavar="WORDS",
+    help="Only queries whose name, title, description, tags or parameters hold every word "
+    "(diacritics optional).",
+)
 @pass_state
-def queries(state: State, fmt: str, tag: str | None) -> None:
+def queries(state: State, fmt: str, tag: str | None, words: str | None) -> None:
     """List the named queries with title, description and parameters.
 
+    --search finds the query for a question: the words may be in its name, title,
+    description, tags or parameters, in any case, with or without diacritics. Rule queries
+    (*-violation) are listed with --tag rules or when a search finds them.
+
     \b
-    Example:
+    Examples:
       vnrukg queries --tag agreements
+      vnrukg queries --search minister
+      vnrukg queries --search "trade year"
     """
     items = [q for q in list_queries(state.project) if tag is None or tag in q.tags]
-    items = [q for q in items if not q.name.endswith("-violation")] if tag is None else items
+    if words is not None:
+        items = search_queries(items, words)
+    elif tag is None:
+        items = [q for q in items if not q.name.endswith("-violation")]
     if fmt == "json":
         payload = [
             {
@@ -218,6 +236,9 @@ def queries(state: State, fmt: str, tag: str | None) -> None:
             click.echo(f"    --param {p.name}=<{kind}>  ({extra}) {p.description}".rstrip())
         if q.tags:
             click.echo(f"    tags: {', '.join(q.tags)}")
+    if words is not None and not items:
+        click.echo(f"(no query mentions {words!r}; list them all: vnrukg queries)")
+        return
     click.echo(f"({len(items)} queries; rule queries *-violation are run by validate)")
 
 

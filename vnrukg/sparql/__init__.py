@@ -30,6 +30,7 @@ from .named import (
     list_queries,
     load_query,
     parameter_term,
+    search_queries,
 )
 from .result import QueryResult
 from .terms import Row, Term, TermParts, fill, from_rdflib, parts, to_rdflib, to_rdflib_graph
@@ -67,6 +68,7 @@ __all__ = [
     "parse_header",
     "parts",
     "prepare",
+    "search_queries",
     "store_dir",
     "to_rdflib",
     "to_rdflib_graph",

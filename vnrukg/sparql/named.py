@@ -34,6 +34,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from ..errors import UsageError, VnrukgError
+from ..names import fold
 from ..namespaces import PREFIXES, expand, shorten
 from ..project import Project
 from .result import QueryResult
@@ -264,6 +265,29 @@ def load_query(path: Path) -> NamedQuery:
 def list_queries(project: Project) -> list[NamedQuery]:
     """Every named query of the project, sorted by name."""
     return [load_query(p) for p in sorted(project.queries_dir.glob("*.rq"))]
+
+
+def search_queries(queries: list[NamedQuery], text: str) -> list[NamedQuery]:
+    """The queries whose name, title, description, tags or parameters (names, descriptions)
+    hold every word of ``text``, case and diacritics ignored (``hoi dam`` finds ``hội đàm``);
+    those whose name or title holds them all come first, then by name."""
+    words = fold(text.replace("-", " ").replace("_", " ")).split()
+    if not words:
+        return list(queries)
+    ranked = []
+    for query in queries:
+        head = fold(f"{query.name.replace('-', ' ')} {query.title}")
+        body = " ".join(
+            [
+                head,
+                fold(query.description),
+                fold(" ".join(query.tags)),
+                *(fold(f"{p.name.replace('_', ' ')} {p.description}") for p in query.params),
+            ]
+        )
+        if all(word in body for word in words):
+            ranked.append((not all(word in head for word in words), query.name, query))
+    return [query for *_, query in sorted(ranked, key=lambda item: item[:2])]
 
 
 def suggest(name: str, names: list[str]) -> str:
