@@ -193,3 +193,42 @@ def test_a_state_as_place_counts_the_places_in_it(curated):
     in_russia = {text(r["visit"]) for r in answer(curated, "visits", place="russia")}
     to_russia = {text(r["visit"]) for r in answer(curated, "visits", destination="russia")}
     assert to_russia <= in_russia and len(in_russia) >= 10
+
+
+# --- issue 15: each quote once per fact ---------------------------------------------------------
+
+#: The column naming the fact each row of a summary query is about (its quote is that fact's).
+FACT_COLUMN = {
+    "agreements": "agreement",
+    "anniversaries": "anniversary",
+    "arms-transfers": "transfer",
+    "by-field": "fact",
+    "firsts-and-milestones": "fact",
+    "mechanisms": "mechanism",
+    "meetings": "event",
+    "partnerships": "partnership",
+    "periods": "period",
+    "projects": "project",
+    "statements": "statement",
+    "timeline": "item",
+    "visits": "visit",
+    "observations": "obs",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FACT_COLUMN))
+def test_a_summary_query_shows_each_quote_once_per_fact(curated, name):
+    """arms-transfers printed one 600-character quote 22 times, once per weapon system."""
+    rows = answer(curated, name)
+    keys = [(text(r[FACT_COLUMN[name]]), text(r["quote"])) for r in rows]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1][:2]
+    assert len({k[0] for k in keys}) == len(keys)  # one row per fact
+
+
+@pytest.mark.parametrize("query", NAMED, ids=lambda q: q.name)
+def test_no_query_repeats_a_row(curated, query):
+    """evidence repeated each citation once per property linking its fact to the entity."""
+    if any(not p.optional and p.default is None for p in query.params):
+        pytest.skip("a required parameter")
+    rows = [tuple(sorted((k, repr(v)) for k, v in r.items())) for r in answer(curated, query.name)]
+    assert len(rows) == len(set(rows))
