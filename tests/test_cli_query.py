@@ -40,9 +40,9 @@ def test_default_engine_is_oxigraph_and_prints_a_table(capsys, root):
     code, out, err = run(capsys, "--root", root, "query", "trade-by-year")
     assert (code, err) == (0, "")
     assert out == (
-        "year  reporter      partner      value       unit      growth\n"
-        "----  ------------  -----------  ----------  --------  ------\n"
-        "2018  vnrd:vietnam  vnrd:russia  4500000000  vnrv:usd  28.5\n"
+        "year  reporter      partner      value          unit      growth\n"
+        "----  ------------  -----------  -------------  --------  ------\n"
+        "2018  vnrd:vietnam  vnrd:russia  4,500,000,000  vnrv:usd  28.5\n"
         "(1 row)\n"
     )
 

@@ -4,6 +4,8 @@ with their units and the qualifiers that change their meaning, each quote once p
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from vnrukg.project import Project
@@ -232,3 +234,80 @@ def test_no_query_repeats_a_row(curated, query):
         pytest.skip("a required parameter")
     rows = [tuple(sorted((k, repr(v)) for k, v in r.items())) for r in answer(curated, query.name)]
     assert len(rows) == len(set(rows))
+
+
+# --- issue 15: values with their units and the qualifiers that change their meaning -------------
+
+SERIES = ["trade-series", "people-flows", "education", "investment", "arms-imports", "observations"]
+
+
+@pytest.mark.parametrize("query", NAMED, ids=lambda q: q.name)
+def test_every_value_has_its_unit_beside_it(query):
+    names = columns(query.text)
+    if "value" in names and query.name != "entity":
+        assert names[names.index("value") + 1] == "unit", names
+
+
+@pytest.mark.parametrize("name", SERIES)
+def test_series_show_what_changes_a_value_s_meaning(name):
+    names = set(columns(find_query(PROJECT, name).text))
+    assert {"value", "unit", "qualifier", "reference", "note", "quote", "translation"} <= names
+
+
+#: Observation properties that change what its value means, and the column showing each.
+MEANING = {
+    "vnru:valueQualifier": "qualifier",
+    "vnru:category": "category",
+    "vnru:rankOutOf": "rank_of",
+    "vnru:shareOf": "share_of",
+    "vnru:growthBasis": "growth_basis",
+    "vnru:subject": "subject",
+    "vnru:commodity": "commodity",
+    "vnru:citation/vnru:viaReference": "reference",
+}
+
+
+def test_observations_show_every_qualifier_the_graph_holds(curated):
+    rows = {text(r["obs"]): r for r in answer(curated, "observations")}
+    for path, column in MEANING.items():
+        having = curated["engine"].query(
+            f"SELECT DISTINCT ?o WHERE {{ ?o a vnru:Observation ; {path} ?x }}"
+        )
+        assert having.rows, path
+        for (obs,) in having.rows:
+            assert rows[obs.value][column] is not None, (obs.value, column)
+
+
+def test_people_flows_say_what_each_rank_is_among(curated):
+    """2018: rank 1 among European source markets, rank 6 among all source markets."""
+    ranks = {
+        text(r["value"]): r
+        for r in answer(curated, "people-flows")
+        if text(r["period"]) == "2018" and text(r["unit"]) == "rank"
+    }
+    assert set(ranks) == {"1", "6"}
+    assert text(ranks["1"]["category"]) == "among European source markets"
+    assert ranks["6"]["category"] is None
+    assert text(ranks["6"]["indicator_label"]) == "Rank among source markets"
+
+
+def test_education_says_which_reference_each_figure_comes_from(curated):
+    students = [
+        r
+        for r in answer(curated, "education")
+        if text(r["indicator_label"]) == "Students studying abroad"
+    ]
+    assert len(students) == 2  # 5,000 twice: "more than" and "about", from two references
+    assert {text(r["qualifier"]) for r in students} == {"more than", "about"}
+    assert len({text(r["reference"]) for r in students}) == 2
+
+
+def test_tables_read_numbers_and_data_formats_keep_raw_values(curated):
+    from vnrukg.results import format_select
+
+    query = find_query(PROJECT, "trade-series")
+    result = curated["engine"].query(query.text, query.bindings({"indicator": "exports"}))
+    table = format_select(result, "table", max_width=10_000)
+    assert re.search(r"  245,000,000 +US dollars  ", table)
+    csv = format_select(result, "csv")
+    assert ",245000000,US dollars," in csv

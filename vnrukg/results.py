@@ -22,6 +22,7 @@ import json
 import shutil
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 from xml.sax.saxutils import escape, quoteattr
 
 from . import formats
@@ -39,6 +40,7 @@ _INTEGERS = {
     )
 }
 _FLOATS = {_XSD + "float", _XSD + "double"}
+_DECIMAL = _XSD + "decimal"
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 ASK_COLUMN = "_askResult"  # what Jena names the one column of an ASK in CSV/TSV
 
@@ -50,11 +52,26 @@ def _parts(row: tuple[Term | None, ...]) -> list[TermParts | None]:
 # --- the command line ---------------------------------------------------------------------------
 
 
+def _grouped(text: str) -> str:
+    """A number as a reader reads it: ``245000000`` → ``245,000,000`` (from five digits on)."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not number.is_finite() or abs(number) < 10_000:
+        return text
+    return f"{number:,}"
+
+
 def _cell(term: TermParts | None) -> str:
+    """A value as a table shows it: IRIs shortened, whitespace collapsed, large integers and
+    decimals with thousands separators (data formats keep the raw value)."""
     if term is None:
         return ""
     if term.kind == "uri":
         return shorten(term.text)
+    if term.kind == "literal" and (term.datatype in _INTEGERS or term.datatype == _DECIMAL):
+        return _grouped(term.text)
     return " ".join(term.text.split())
 
 
