@@ -135,6 +135,10 @@ def query(
     Query texts are limited to 64 KiB (as at the endpoint). The usual prefixes (vnru:, vnrd:,
     skos:, …) are predeclared for -e and -f. SERVICE, FROM and updates are refused.
 
+    Every quote comes with the curators' English translation beside it; --evidence chooses
+    what a table shows (CSV, TSV and JSON always carry both). --columns and --limit pick
+    columns and rows. Tables group the digits of large numbers; data formats keep raw values.
+
     The default engine, oxigraph, answers from a store built from the Turtle files once and
     kept in .vnrukg/ (rebuilt whenever a file changes), so a query starts in a blink;
     --engine rdflib loads the files into memory each time. Their answers are the same.
@@ -144,6 +148,8 @@ def query(
       vnrukg query timeline --param since=2012
       vnrukg query trade-series --param indicator=trade-turnover
       vnrukg query agreements --columns signed,label_en,parties --limit 5
+      vnrukg query visits --param place=moscow --evidence translation
+      vnrukg query holders-of-role --param year=2016
       vnrukg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
       vnrukg query timeline --engine rdflib
     """
