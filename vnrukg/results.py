@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import shutil
+import textwrap
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -90,15 +91,28 @@ def _count(shown: int, total: int | None) -> str:
     return f"({rows})"
 
 
+def _block_lines(name: str, value: str, label: int, width: int | None) -> list[str]:
+    """``name | value``, the value wrapped under itself to ``width`` columns when given."""
+    lead = f"{_pad(name, label)} | "
+    room = (width or 0) - len(lead)
+    if width is None or room < 20 or _width(value) <= room:
+        return [lead + value]
+    pieces = textwrap.wrap(value, room, break_long_words=False, break_on_hyphens=False)
+    return [lead + pieces[0]] + [" " * label + " | " + piece for piece in pieces[1:]]
+
+
 def render_table(
     variables: list[str],
     rows: list[list[str]],
     max_width: int | None = None,
     total: int | None = None,
+    wrap: bool = False,
 ) -> str:
     """Aligned columns; when too wide for the terminal, one record per block instead.
 
     ``total``: how many rows there were before a limit cut them to these (said at the end).
+    ``wrap``: in blocks, wrap long values to the width (for a terminal; piped text keeps
+    each value on one line, for grep).
     """
     if not rows:
         return "(no results)\n"
@@ -115,7 +129,9 @@ def render_table(
     blocks = []
     for number, row in enumerate(rows, start=1):
         lines = [f"-[ row {number} ]" + "-" * max(0, min(max_width, 40) - 12)]
-        lines += [f"{_pad(v, label)} | {c}" for v, c in zip(variables, row, strict=True) if c]
+        for name, cell in zip(variables, row, strict=True):
+            if cell:
+                lines += _block_lines(name, cell, label, max_width if wrap else None)
         blocks.append("\n".join(lines))
     return "\n".join(blocks) + f"\n{_count(len(rows), total)}\n"
 
@@ -150,12 +166,15 @@ def _ask(result: QueryResult) -> bool:
     return bool(result.boolean)
 
 
-def write_table(result: QueryResult, max_width: int | None = None, total: int | None = None) -> str:
-    """Aligned columns (or one block per row), then the number of rows (of ``total``)."""
+def write_table(
+    result: QueryResult, max_width: int | None = None, total: int | None = None, wrap: bool = False
+) -> str:
+    """Aligned columns (or one block per row, long values wrapped if ``wrap``), then the
+    number of rows (of ``total``)."""
     if result.kind == "ASK":
         return ("true" if _ask(result) else "false") + "\n"
     table = [[_cell(t) for t in _parts(row)] for row in result.rows]
-    return render_table(result.variables, table, max_width, total)
+    return render_table(result.variables, table, max_width, total, wrap)
 
 
 def _delimited(result: QueryResult, delimiter: str) -> str:
@@ -205,15 +224,22 @@ def write_jsonl(result: QueryResult, max_width: int | None = None) -> str:
 
 
 def format_select(
-    result: QueryResult, fmt: str, max_width: int | None = None, total: int | None = None
+    result: QueryResult,
+    fmt: str,
+    max_width: int | None = None,
+    total: int | None = None,
+    wrap: bool = False,
 ) -> str:
     """A SELECT or ASK result in one of the command line's result formats (``total``: the
-    rows before a limit, which the table says)."""
+    rows before a limit, which the table says; ``wrap``: long values wrapped in blocks)."""
     if fmt not in formats.names(formats.RESULTS):
         choices = ", ".join(formats.names(formats.RESULTS))
         raise UsageError(f"unknown result format {fmt!r}: choose one of {choices}")
     writer = formats.get(fmt, [formats.RESULTS]).write
-    text: str = writer(result, max_width, total) if fmt == "table" else writer(result, max_width)
+    if fmt == "table":
+        table: str = writer(result, max_width, total, wrap)
+        return table
+    text: str = writer(result, max_width)
     return text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Sequence
 
 import click
@@ -179,7 +180,8 @@ def query(
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
         out = format_graph(result, fmt or "ttl")
     else:
-        out = format_select(result, fmt or "table", total=total)
+        on_terminal = output == "-" and sys.stdout.isatty()  # piped text: a value a line
+        out = format_select(result, fmt or "table", total=total, wrap=on_terminal)
     write_output(out, output)
 
 
