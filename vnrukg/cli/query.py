@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 
 import click
@@ -230,10 +232,18 @@ def queries(state: State, fmt: str, tag: str | None, words: str | None) -> None:
         ]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+    def echo(text: str, indent: str = "    ") -> None:  # wrapped on a terminal, else a line
+        if width is None or len(text) <= width:
+            click.echo(text)
+        else:
+            click.echo(textwrap.fill(text, width, subsequent_indent=indent + "    "))
+
     for q in items:
         click.echo(f"{q.name} — {q.title}")
         if q.description:
-            click.echo(f"    {q.description}")
+            echo(f"    {q.description}", "")
         for p in q.params:
             extra = (
                 "optional" if p.optional else (f"default {p.default}" if p.default else "required")
@@ -241,7 +251,7 @@ def queries(state: State, fmt: str, tag: str | None, words: str | None) -> None:
             kind = p.type
             if p.type == "iri":  # where a bare slug is looked for
                 kind = f"iri or {'/'.join(ns + ':' for ns in p.namespaces)}slug"
-            click.echo(f"    --param {p.name}=<{kind}>  ({extra}) {p.description}".rstrip())
+            echo(f"    --param {p.name}=<{kind}>  ({extra}) {p.description}".rstrip())
         if q.tags:
             click.echo(f"    tags: {', '.join(q.tags)}")
     if words is not None and not items:
