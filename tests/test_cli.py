@@ -102,7 +102,9 @@ def test_query_named_with_params(runner, example_project):
     )
     assert result.exit_code == 0, result.output
     rows = result.output.splitlines()
-    assert rows[0] == "signed,type,agreement,label_en,label_vi,in_force,covers,parties,quote,source"
+    assert rows[0] == (
+        "signed,type,agreement,label_en,label_vi,in_force,covers,parties,quote,translation,source"
+    )
     assert rows[1].startswith("1994-06-16,https://w3id.org/vnrukg/ontology#Treaty,")
 
 
