@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .namespaces import VNRU
 
@@ -112,7 +113,7 @@ def check_translations(graph: Graph) -> list[TranslationProblem]:
     return problems
 
 
-def _in_english(graph: Graph, citation: URIRef) -> bool:
+def _in_english(graph: Graph, citation: Node) -> bool:
     quote = graph.value(citation, VNRU.quote)
     return isinstance(quote, Literal) and (quote.language or "").lower().startswith("en")
 
@@ -121,9 +122,7 @@ def translated_share(graph: Graph) -> dict[URIRef, tuple[int, int]]:
     """Per source document: (citations with a translation or an English quote, citations)."""
     counts: dict[URIRef, list[int]] = {}
     for citation, source in graph.subject_objects(VNRU.source):
-        if not isinstance(citation, URIRef) or not isinstance(source, URIRef):
-            continue
-        if (citation, VNRU.quote, None) not in graph:
+        if (citation, VNRU.quote, None) not in graph or not isinstance(source, URIRef):
             continue
         entry = counts.setdefault(source, [0, 0])
         entry[1] += 1
