@@ -136,7 +136,7 @@ OWN_QUERIES = (HOLDS_QUERY,)
 @dataclass
 class EngineLookup:
     """A :class:`Lookup` asking an engine; ``near`` is given by the caller (the suggestions
-    need the names of everything, :func:`vnrukg.search.term_suggestions`)."""
+    need the names of everything: :func:`vnrukg.search.engine_suggestions`)."""
 
     engine: Answers
     suggest: Callable[[str, Sequence[str]], list[str]] | None = None
