@@ -40,9 +40,9 @@ def test_default_engine_is_oxigraph_and_prints_a_table(capsys, root):
     code, out, err = run(capsys, "--root", root, "query", "trade-by-year")
     assert (code, err) == (0, "")
     assert out == (
-        "year  reporter      partner      value       unit      growth\n"
-        "----  ------------  -----------  ----------  --------  ------\n"
-        "2018  vnrd:vietnam  vnrd:russia  4500000000  vnrv:usd  28.5\n"
+        "year  reporter      partner      value          unit      growth\n"
+        "----  ------------  -----------  -------------  --------  ------\n"
+        "2018  vnrd:vietnam  vnrd:russia  4,500,000,000  vnrv:usd  28.5\n"
         "(1 row)\n"
     )
 
@@ -129,3 +129,83 @@ def test_build_persists_the_store(capsys, tmp_path):
     assert folder.startswith(".vnrukg/oxigraph-")
     assert (root / folder / "vnrukg-manifest.json").is_file()
     assert (root / ".vnrukg" / "checked-queries.json").is_file()
+
+
+def test_limit_and_columns(capsys, root):
+    code, out, err = run(
+        capsys,
+        "--root",
+        root,
+        "query",
+        "agreements",
+        "--columns",
+        "signed,agreement",
+        "--limit",
+        "1",
+    )
+    assert (code, err) == (0, "")
+    assert out == (
+        "signed      agreement\n"
+        "----------  ----------------\n"
+        "1978-11-03  vnrd:treaty-1978\n"
+        "(1 row of 4; raise --limit for more)\n"
+    )
+    code, out, _ = run(
+        capsys, "--root", root, "query", "agreements", "--columns", "agreement", "--format", "csv"
+    )
+    assert out.splitlines()[0] == "agreement" and len(out.splitlines()) == 5
+    code, out, _ = run(
+        capsys, "--root", root, "query", "agreements", "--limit", "0", "--format", "json"
+    )
+    assert '"bindings": []' in out
+
+
+def test_an_unknown_column_is_a_usage_error_naming_the_columns(capsys, root):
+    code, out, err = run(capsys, "--root", root, "query", "agreements", "--columns", "signed,when")
+    assert (code, out) == (2, "")
+    assert err == (
+        "Error: unknown column when: the columns are agreement, kind, signed, party, partyName\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def project_root(tmp_path_factory):
+    """The example graph with the project's own named queries."""
+    from .conftest import make_project as with_project_queries
+
+    return str(with_project_queries(tmp_path_factory.mktemp("named") / "p").root)
+
+
+def test_evidence_chooses_what_a_table_shows(capsys, project_root):
+    """The quote, the curators' translation or both; CSV and JSON always carry both."""
+    args = ("--root", project_root, "query", "posts-held", "--format")
+    shown = {}
+    for evidence in ("both", "quote", "translation"):
+        code, out, err = run(capsys, *args, "table", "--evidence", evidence)
+        assert (code, err) == (0, "")
+        shown[evidence] = out
+    quote = "Ngày 13/8 (theo giờ Moscow), Đại tướng Phan Văn Giang"
+    translation = "On 13 August (Moscow time), General Phan Văn Giang"
+    assert quote in shown["both"] and translation in shown["both"]
+    assert quote in shown["quote"] and translation not in shown["quote"]
+    assert quote not in shown["translation"] and translation in shown["translation"]
+    for fmt in ("csv", "json"):
+        code, out, _ = run(capsys, *args, fmt, "--evidence", "quote")
+        assert quote in out and translation in out
+    code, out, _ = run(capsys, *args, "csv")
+    assert out.splitlines()[0].endswith(",quote,translation,source")
+
+
+def test_queries_search_routes_a_question_to_its_query(capsys, project_root):
+    def names(*words: str) -> list[str]:
+        code, out, err = run(capsys, "--root", project_root, "queries", "--search", *words)
+        assert (code, err) == (0, "")
+        return [line.split(" — ")[0] for line in out.splitlines() if " — " in line]
+
+    assert names("minister") == ["holders-of-role", "posts-held", "title-in-name-violation"]
+    assert names("Trade year") == ["trade-series", "agreements"]  # title first, then the rest
+    assert "search" in names("matxcova")  # a parameter's example, diacritics folded
+    assert "visits" in names("city")
+    assert names("weapon_type")[0] == "weapon-systems"  # a parameter's name
+    code, out, _ = run(capsys, "--root", project_root, "queries", "--search", "xyzzy")
+    assert (code, out) == (0, "(no query mentions 'xyzzy'; list them all: vnrukg queries)\n")

@@ -190,3 +190,17 @@ def test_pyoxigraph_serializer_is_not_byte_identical_so_ours_stays():
     assert "\t3\n" in tsv and '"3"^^<http://www.w3.org/2001/XMLSchema#integer>' in to_tsv(ours)
     with pytest.raises(TypeError):
         ox.QuerySolutions()  # no way to hand it rows of our own
+
+
+def test_blocks_wrap_long_values_on_a_terminal_only():
+    """On a terminal, a long quote wraps under itself; piped, each value stays on one line."""
+    quote = " ".join(f"word{i}" for i in range(40))
+    rows = [["vnrd:x", quote]]
+    wrapped = render_table(["fact", "quote"], rows, max_width=40, wrap=True).splitlines()
+    assert wrapped[1] == "fact  | vnrd:x"
+    assert wrapped[2].startswith("quote | word0 word1")
+    assert all(len(line) <= 40 for line in wrapped) and len(wrapped) > 5
+    assert all(line.startswith("      | ") for line in wrapped[3:-1])
+    assert " ".join(line[8:] for line in wrapped[2:-1]) == quote
+    piped = render_table(["fact", "quote"], rows, max_width=40).splitlines()
+    assert piped[2] == f"quote | {quote}"

@@ -15,6 +15,10 @@ class ForbiddenQuery(VnrukgError):
     """A query asking for what the read-only graph never does: an update, SERVICE, FROM."""
 
 
+class QueryTooLarge(VnrukgError):
+    """A query text too long to read, or too complex to parse in the time allowed."""
+
+
 class QuerySyntaxError(VnrukgError):
     """A SPARQL syntax error, located by line and column of the query text."""
 

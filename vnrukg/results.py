@@ -20,8 +20,10 @@ import csv
 import io
 import json
 import shutil
+import textwrap
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
 
 from . import formats
 from .errors import UsageError
@@ -38,6 +40,7 @@ _INTEGERS = {
     )
 }
 _FLOATS = {_XSD + "float", _XSD + "double"}
+_DECIMAL = _XSD + "decimal"
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 ASK_COLUMN = "_askResult"  # what Jena names the one column of an ASK in CSV/TSV
 
@@ -49,11 +52,26 @@ def _parts(row: tuple[Term | None, ...]) -> list[TermParts | None]:
 # --- the command line ---------------------------------------------------------------------------
 
 
+def _grouped(text: str) -> str:
+    """A number as a reader reads it: ``245000000`` → ``245,000,000`` (from five digits on)."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not number.is_finite() or abs(number) < 10_000:
+        return text
+    return f"{number:,}"
+
+
 def _cell(term: TermParts | None) -> str:
+    """A value as a table shows it: IRIs shortened, whitespace collapsed, large integers and
+    decimals with thousands separators (data formats keep the raw value)."""
     if term is None:
         return ""
     if term.kind == "uri":
         return shorten(term.text)
+    if term.kind == "literal" and (term.datatype in _INTEGERS or term.datatype == _DECIMAL):
+        return _grouped(term.text)
     return " ".join(term.text.split())
 
 
@@ -65,8 +83,36 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def render_table(variables: list[str], rows: list[list[str]], max_width: int | None = None) -> str:
-    """Aligned columns; when too wide for the terminal, one record per block instead."""
+def _count(shown: int, total: int | None) -> str:
+    rows = f"{shown} row{'s' if shown != 1 else ''}"
+    if total is not None and total > shown:
+        return f"({rows} of {total}; raise --limit for more)"
+    return f"({rows})"
+
+
+def _block_lines(name: str, value: str, label: int, width: int | None) -> list[str]:
+    """``name | value``, the value wrapped under itself to ``width`` columns when given."""
+    lead = f"{_pad(name, label)} | "
+    room = (width or 0) - len(lead)
+    if width is None or room < 20 or _width(value) <= room:
+        return [lead + value]
+    pieces = textwrap.wrap(value, room, break_long_words=False, break_on_hyphens=False)
+    return [lead + pieces[0]] + [" " * label + " | " + piece for piece in pieces[1:]]
+
+
+def render_table(
+    variables: list[str],
+    rows: list[list[str]],
+    max_width: int | None = None,
+    total: int | None = None,
+    wrap: bool = False,
+) -> str:
+    """Aligned columns; when too wide for the terminal, one record per block instead.
+
+    ``total``: how many rows there were before a limit cut them to these (said at the end).
+    ``wrap``: in blocks, wrap long values to the width (for a terminal; piped text keeps
+    each value on one line, for grep).
+    """
     if not rows:
         return "(no results)\n"
     max_width = max_width or shutil.get_terminal_size((120, 24)).columns
@@ -77,14 +123,16 @@ def render_table(variables: list[str], rows: list[list[str]], max_width: int | N
         out += [
             "  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
         ]
-        return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+        return "\n".join(out) + f"\n{_count(len(rows), total)}\n"
     label = max(_width(v) for v in variables)
     blocks = []
     for number, row in enumerate(rows, start=1):
         lines = [f"-[ row {number} ]" + "-" * max(0, min(max_width, 40) - 12)]
-        lines += [f"{_pad(v, label)} | {c}" for v, c in zip(variables, row, strict=True) if c]
+        for name, cell in zip(variables, row, strict=True):
+            if cell:
+                lines += _block_lines(name, cell, label, max_width if wrap else None)
         blocks.append("\n".join(lines))
-    return "\n".join(blocks) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+    return "\n".join(blocks) + f"\n{_count(len(rows), total)}\n"
 
 
 def _json_term(term: TermParts) -> dict[str, str]:
@@ -117,12 +165,15 @@ def _ask(result: QueryResult) -> bool:
     return bool(result.boolean)
 
 
-def write_table(result: QueryResult, max_width: int | None = None) -> str:
-    """Aligned columns (or one block per row), then the number of rows."""
+def write_table(
+    result: QueryResult, max_width: int | None = None, total: int | None = None, wrap: bool = False
+) -> str:
+    """Aligned columns (or one block per row, long values wrapped if ``wrap``), then the
+    number of rows (of ``total``)."""
     if result.kind == "ASK":
         return ("true" if _ask(result) else "false") + "\n"
     table = [[_cell(t) for t in _parts(row)] for row in result.rows]
-    return render_table(result.variables, table, max_width)
+    return render_table(result.variables, table, max_width, total, wrap)
 
 
 def _delimited(result: QueryResult, delimiter: str) -> str:
@@ -171,13 +222,51 @@ def write_jsonl(result: QueryResult, max_width: int | None = None) -> str:
     )
 
 
-def format_select(result: QueryResult, fmt: str, max_width: int | None = None) -> str:
-    """A SELECT or ASK result in one of the command line's result formats."""
+def format_select(
+    result: QueryResult,
+    fmt: str,
+    max_width: int | None = None,
+    total: int | None = None,
+    wrap: bool = False,
+) -> str:
+    """A SELECT or ASK result in one of the command line's result formats (``total``: the
+    rows before a limit, which the table says; ``wrap``: long values wrapped in blocks)."""
     if fmt not in formats.names(formats.RESULTS):
         choices = ", ".join(formats.names(formats.RESULTS))
         raise UsageError(f"unknown result format {fmt!r}: choose one of {choices}")
-    text: str = formats.get(fmt, [formats.RESULTS]).write(result, max_width)
+    writer = formats.get(fmt, [formats.RESULTS]).write
+    if fmt == "table":
+        table: str = writer(result, max_width, total, wrap)
+        return table
+    text: str = writer(result, max_width)
     return text
+
+
+# --- shaping a result: columns, a limit ---------------------------------------------------------
+
+
+def select_columns(result: QueryResult, columns: Sequence[str]) -> QueryResult:
+    """The result with only ``columns``, in that order; an unknown name is a usage error that
+    lists the result's columns."""
+    if result.kind != "SELECT":
+        raise UsageError(f"--columns applies to SELECT results, not to {result.kind}")
+    wanted = list(dict.fromkeys(c.strip().lstrip("?") for c in columns if c.strip()))
+    unknown = [c for c in wanted if c not in result.variables]
+    if unknown or not wanted:
+        names = ", ".join(unknown) or "none"
+        raise UsageError(f"unknown column {names}: the columns are {', '.join(result.variables)}")
+    index = [result.variables.index(c) for c in wanted]
+    rows = [tuple(row[i] for i in index) for row in result.rows]
+    return QueryResult("SELECT", wanted, rows)
+
+
+def limit_rows(result: QueryResult, limit: int) -> QueryResult:
+    """The first ``limit`` rows of a SELECT (triples of a graph, in a fixed order)."""
+    if result.kind == "SELECT":
+        return QueryResult("SELECT", list(result.variables), result.rows[:limit])
+    if result.triples is not None:
+        return QueryResult(result.kind, triples=sorted(result.triples, key=str)[:limit])
+    return result
 
 
 def format_graph(result: QueryResult, fmt: str) -> str:
@@ -295,3 +384,27 @@ def render(result: QueryResult, fmt: formats.Format) -> bytes:
         return data
     text: str = fmt.write(result)
     return text.encode("utf-8")
+
+
+#: The columns that carry a citation's words and its curators' English translation.
+QUOTE_COLUMN, TRANSLATION_COLUMN = "quote", "translation"
+
+
+def evidence_columns(result: QueryResult, evidence: str) -> QueryResult:
+    """The result showing each citation as ``evidence`` says: ``both`` (as it is), ``quote``
+    (the source's words only) or ``translation`` (the curators' English translation only, or
+    the quote where it needs none: an English quote). For tables: data formats keep both."""
+    names = result.variables
+    if result.kind != "SELECT" or evidence == "both" or TRANSLATION_COLUMN not in names:
+        return result
+    drop = TRANSLATION_COLUMN if evidence == "quote" else QUOTE_COLUMN
+    rows = result.rows
+    if evidence == "translation" and QUOTE_COLUMN in names:
+        q, t = names.index(QUOTE_COLUMN), names.index(TRANSLATION_COLUMN)
+        rows = [(*row[:t], row[t] if row[t] is not None else row[q], *row[t + 1 :]) for row in rows]
+    if drop not in names:
+        return QueryResult("SELECT", list(names), rows)
+    keep = [i for i, name in enumerate(names) if name != drop]
+    return QueryResult(
+        "SELECT", [names[i] for i in keep], [tuple(r[i] for i in keep) for r in rows]
+    )

@@ -9,6 +9,10 @@ give the same answers. Two kinds of search:
   (``phan van giang`` finds Phan Văn Giang). When nothing matches, :func:`suggestions` offers
   the nearest names (RapidFuzz's weighted ratio over the folded names), so a typo such as
   ``Phan Van Giong`` still leads somewhere.
+- **Terms a parameter names** (:func:`suggest_terms`): when a named query's ``iri``
+  parameter names nothing the graph holds, the nearest nodes of the namespaces the parameter
+  takes, by name and slug (:class:`GraphLookup` over a loaded graph for the endpoint,
+  :func:`engine_suggestions` over any engine for the command line).
 - **Text** (:func:`search_text`): the quotes, the curators' translations, statement summaries,
   notes and significances, ranked by BM25 with SQLite's FTS5 (in the standard library), each
   hit with the entity it is about. Text and query are folded alike before indexing, so
@@ -19,16 +23,18 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .describe import display_name, label, owner_of
 from .errors import UsageError, VnrukgError
 from .names import fold
-from .namespaces import VNRD, VNRU, VNRV, expand, shorten
+from .namespaces import PREFIXES, VNRD, VNRU, VNRV, expand, shorten
+from .sparql import Engine
 
 #: Nodes whose IRI contains one of these are parts of another node, not searched by name.
 _PARTS = ("/citation/", "/node/")
@@ -210,6 +216,89 @@ def resolve_node(graph: Graph, entries: list[Entry], text: str) -> URIRef:
         f"{shorten(str(h.entry.iri))} ({h.entry.name_en or h.entry.name_vi})" for h in near
     )
     raise VnrukgError(f"nothing named {text!r}" + (hint if near else ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Terms a query parameter names
+# ---------------------------------------------------------------------------------------------
+
+#: The properties that name a node, for suggestions: labels in either language and aliases.
+_NAMING = (SKOS.prefLabel, SKOS.altLabel, RDFS.label)
+_NAMES_QUERY = """SELECT ?node ?name ?property WHERE {
+  ?node ?property ?name FILTER(isIRI(?node))
+  VALUES ?property { skos:prefLabel rdfs:label skos:altLabel } }"""
+
+
+def name_entries(names: Iterable[tuple[str, str, str, str]]) -> list[Entry]:
+    """Entries from ``(iri, name, language, property)`` rows, found by their names and their
+    slug (``trade turnover`` for ``vnrv:trade-turnover``): what a parameter's value is written
+    as. The name shown is the preferred label (else ``rdfs:label``, else an alias)."""
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    rank = {str(prop): index for index, prop in enumerate(_NAMING)}
+    for iri, name, language, prop in names:
+        found.setdefault(iri, []).append((rank.get(prop, len(rank)), name, language))
+    entries = []
+    for iri, named in sorted(found.items()):
+        slug = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        named.sort()
+        en = next((n for _, n, lang in named if lang in ("en", "")), "")
+        vi = next((n for _, n, lang in named if lang == "vi"), "")
+        every = [n for _, n, _ in named]
+        keys = tuple(dict.fromkeys(fold(n) for n in [*every, slug.replace("-", " ")] if n))
+        entries.append(Entry(URIRef(iri), en, vi, (), (), keys, slug))
+    return entries
+
+
+def suggest_terms(
+    entries: list[Entry], text: str, namespaces: Sequence[str], limit: int = 3
+) -> list[str]:
+    """The nodes of ``namespaces`` (prefixes) whose names or slug are nearest to ``text`` (a
+    slug, a prefixed name or a name), as ``prefix:slug (English name)``, best first."""
+    bases = tuple(PREFIXES[ns] for ns in namespaces if ns in PREFIXES) or (str(VNRD),)
+    pool = [e for e in entries if str(e.iri).startswith(bases)]
+    local = text.strip().strip("<>").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    local = local.split(":", 1)[-1] if ":" in local and "://" not in local else local
+    words = local.replace("-", " ").replace("_", " ")
+    hits = search(pool, words, limit) or suggestions(pool, words, limit)
+    return [f"{shorten(str(h.entry.iri))} ({h.entry.name_en or h.entry.name_vi})" for h in hits]
+
+
+@dataclass
+class GraphLookup:
+    """What a loaded graph holds, for reading a named query's ``iri`` parameters
+    (:class:`vnrukg.sparql.named.Lookup`): the endpoint's, which has the graph in memory."""
+
+    graph: Graph
+    _entries: list[Entry] | None = field(default=None, repr=False)
+
+    def holds(self, iri: str) -> bool:
+        return (URIRef(iri), None, None) in self.graph
+
+    def near(self, text: str, namespaces: Sequence[str]) -> list[str]:
+        if self._entries is None:
+            self._entries = name_entries(
+                (str(s), str(o), o.language or "", str(prop))
+                for prop in _NAMING
+                for s, o in self.graph.subject_objects(prop)
+                if isinstance(s, URIRef) and isinstance(o, Literal)
+            )
+        return suggest_terms(self._entries, text, namespaces)
+
+
+def engine_suggestions(engine: Engine) -> Callable[[str, Sequence[str]], list[str]]:
+    """Suggestions for a value naming nothing, from the names ``engine`` answers with (the
+    command line's: it may have no rdflib graph loaded)."""
+
+    def near(text: str, namespaces: Sequence[str]) -> list[str]:
+        rows = engine.query(_NAMES_QUERY).rows
+        names = [
+            (node.value, name.value, getattr(name, "language", None) or "", prop.value)
+            for node, name, prop in rows
+            if node is not None and name is not None and prop is not None
+        ]
+        return suggest_terms(name_entries(names), text, namespaces)
+
+    return near
 
 
 # ---------------------------------------------------------------------------------------------

@@ -45,6 +45,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
+        if isinstance(exc, FileExistsError) or folder.is_file():
+            raise VnrukgError(f"cannot write {path}: {folder} is a file, not a folder") from None
         raise VnrukgError(f"cannot write {path}: {exc.strerror}") from None
     try:
         os.fchmod(fd, _mode_for(path))

@@ -102,3 +102,18 @@ def test_html_page_for_browsers(server):
     assert response.status_code == 200
     assert 'data-src="/queries/agreements?since=1990"' in response.text
     assert "Agreements signed since a year" in response.text
+
+
+def test_an_iri_naming_nothing_is_a_400_with_suggestions(server):
+    """As on the command line (both read parameters in vnrukg.sparql.named): never an empty
+    answer for a mistyped value."""
+    response = httpx.get(
+        server.url + "/queries/people", params={"nationality": "rusia", "format": "json"}
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert (body["status"], body["error"]) == (400, "unknown-term")
+    assert body["message"].startswith(
+        "parameter nationality: the graph holds nothing named vnrd:rusia; "
+        "did you mean vnrd:russia (Russian Federation)"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 
@@ -10,8 +11,10 @@ import pytest
 
 from vnrukg.errors import QuerySyntaxError, UsageError, VnrukgError
 from vnrukg.sparql import (
+    EngineLookup,
     QueryResult,
     Term,
+    UnknownTerm,
     find_query,
     list_queries,
     load_query,
@@ -237,3 +240,112 @@ def test_named_queries_find_nothing_in_an_empty_graph():
         for engine in engines:
             result = engine.query(query.text, query.bindings({}))
             assert result.rows == [], (query.name, engine.name, result.rows[:2])
+
+
+# --- iri parameters: where a bare slug is looked for, and values naming nothing -------------
+
+VNRV = "https://w3id.org/vnrukg/vocab/"
+SCOPED = """# title: Scoped
+# description: Parameters that take vocabulary terms and classes.
+# param: indicator (iri, optional, in=vnrv): an indicator
+# param: thing (iri, optional, in=vnrd vnrv vnru): anything
+# param: person (iri, optional): a person
+SELECT * WHERE { ?s ?p ?o }
+"""
+
+
+class _Holds:
+    """A lookup over a fixed set of IRIs."""
+
+    def __init__(self, *iris: str):
+        self.iris = set(iris)
+        self.asked: list[str] = []
+
+    def holds(self, iri: str) -> bool:
+        self.asked.append(iri)
+        return iri in self.iris
+
+    def near(self, text, namespaces):
+        return [f"near {text} in {' '.join(namespaces)}"]
+
+
+def test_the_header_says_where_a_slug_is_looked_for(tmp_path):
+    path = tmp_path / "scoped.rq"
+    path.write_text(SCOPED, encoding="utf-8")
+    params = {p.name: p for p in load_query(path).params}
+    assert params["indicator"].namespaces == ("vnrv",)
+    assert params["thing"].namespaces == ("vnrd", "vnrv", "vnru")
+    assert params["person"].namespaces == ("vnrd",)
+    for bad in ("(iri, in=nope)", "(integer, in=vnrv)", "(iri, sometimes)", "(iri, in=)"):
+        path.write_text(f"# title: Bad\n# param: x {bad}: x\nSELECT * {{}}\n", encoding="utf-8")
+        with pytest.raises(VnrukgError, match="bad param line"):
+            load_query(path)
+
+
+def test_a_bare_slug_resolves_in_the_parameter_s_namespaces(tmp_path):
+    path = tmp_path / "scoped.rq"
+    path.write_text(SCOPED, encoding="utf-8")
+    query = load_query(path)
+    # without a graph to ask: the first namespace
+    assert query.bindings({"indicator": "trade-turnover"}) == {
+        "indicator": ox.NamedNode(VNRV + "trade-turnover")
+    }
+    # with one: the first namespace that holds it
+    lookup = _Holds(VNRU + "Treaty", VNRV + "treaty")
+    assert query.bindings({"thing": "Treaty"}, lookup) == {"thing": ox.NamedNode(VNRU + "Treaty")}
+    assert lookup.asked == [VNRD + "Treaty", VNRV + "Treaty", VNRU + "Treaty"]
+    assert query.bindings({"thing": "treaty"}, lookup) == {"thing": ox.NamedNode(VNRV + "treaty")}
+    # prefixed names and full IRIs are what they say
+    assert query.bindings({"thing": "vnru:Treaty"}, lookup)["thing"] == ox.NamedNode(
+        VNRU + "Treaty"
+    )
+
+
+def test_an_iri_naming_nothing_is_an_error_with_suggestions(tmp_path):
+    path = tmp_path / "scoped.rq"
+    path.write_text(SCOPED, encoding="utf-8")
+    query = load_query(path)
+    with pytest.raises(UnknownTerm) as info:
+        query.bindings({"indicator": "trade-turnoverr"}, _Holds())
+    assert str(info.value) == (
+        "parameter indicator: the graph holds nothing named vnrv:trade-turnoverr; "
+        "did you mean near trade-turnoverr in vnrv?"
+    )
+    with pytest.raises(UnknownTerm, match="nothing named vnrd:x or vnrv:x or vnru:x;"):
+        query.bindings({"thing": "x"}, _Holds())
+    with pytest.raises(UnknownTerm, match="nothing named vnru:Nothing;"):
+        query.bindings({"thing": "vnru:Nothing"}, _Holds())
+    with pytest.raises(UsageError, match="is not a valid iri"):
+        query.bindings({"thing": "has space"}, _Holds())
+
+
+def test_engines_and_the_loaded_graph_answer_alike(example_kg):
+    """The command line asks the engine, the endpoint the loaded graph: the same answers."""
+    from vnrukg.search import GraphLookup, engine_suggestions
+
+    engine = make_engine(example_kg.graph, "oxigraph")
+    lookups = [EngineLookup(engine, engine_suggestions(engine)), GraphLookup(example_kg.graph)]
+    for lookup in lookups:
+        assert lookup.holds(VNRD + "phan-van-giang")
+        assert lookup.holds(VNRU + "Treaty")
+        assert not lookup.holds(VNRD + "phan-van-giong")
+        assert lookup.near("phan-van-giong", ("vnrd",))[0] == "vnrd:phan-van-giang (Phan Văn Giang)"
+        assert lookup.near("vnrv:trade-turnovr", ("vnrv",))[0] == (
+            "vnrv:trade-turnover (Two-way trade turnover)"
+        )
+
+
+def test_every_iri_default_and_example_is_in_the_curated_graph():
+    """A query's default, and every prefixed name its parameters give as an example, name
+    something the curated graph holds in a namespace the parameter takes."""
+    from vnrukg.project import Project
+    from vnrukg.search import GraphLookup
+    from vnrukg.store import load
+
+    lookup = GraphLookup(load(Project(ROOT)).graph)
+    for query in list_queries(Project(ROOT)):
+        for param in (p for p in query.params if p.type == "iri"):
+            examples = re.findall(r"\b(vnr[duv]:[\w-]+)", param.description)
+            for value in ([param.default] if param.default else []) + examples:
+                assert value.split(":")[0] in param.namespaces, (query.name, param.name, value)
+                param.bind(value, lookup)  # raises UnknownTerm if the graph lacks it

@@ -49,7 +49,7 @@ class VnrukgGroup(click.Group):
 @click.group(cls=VnrukgGroup, context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--root",
-    type=click.Path(file_okay=False, path_type=str),
+    type=click.Path(path_type=str),  # not a project: exit 1 from find_project
     default=None,
     help="Project folder (with ontology/, graph/, queries/). Default: the current folder when "
     "it is one, else the data installed with the package.",

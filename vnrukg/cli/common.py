@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..errors import QueryTooLarge, VnrukgError
 from ..project import Project, find_project
 from ..util import atomic_write
 
@@ -56,11 +57,42 @@ def write_output(data: bytes | str, output: str) -> None:
         atomic_write(Path(output), data)
 
 
+def read_text(path: str, what: str, limit: int) -> str:
+    """The UTF-8 text of a file (``-``: standard input), refused past ``limit`` bytes unread.
+
+    A missing or unreadable file, or one that is not UTF-8, is a :class:`VnrukgError`
+    (exit 1) naming the file: never a traceback.
+    """
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            size = Path(path).stat().st_size
+            if size > limit:
+                raise QueryTooLarge(f"{path}: the {what} is {size:,} bytes; the limit is {limit:,}")
+            data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise VnrukgError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise VnrukgError(f"{path}: is a folder, not a {what}") from None
+    except OSError as exc:
+        raise VnrukgError(f"{path}: cannot read it: {exc.strerror}") from None
+    if len(data) > limit:
+        raise QueryTooLarge(f"{path}: the {what} is longer than the limit of {limit:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise VnrukgError(
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            f"a {what} must be UTF-8"
+        ) from None
+
+
 def sources_option(function: Any) -> Any:
     """``--sources DIR``: where the source texts are."""
     return click.option(
         "--sources",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),  # not a folder: exit 1 from the library
         default=None,
         help="Folder of source texts to check quotes against (default: $VNRUKG_SOURCES, "
         "else ../shared/sources beside the project).",

@@ -92,7 +92,7 @@ def validate(state: State, sources: Path | None, fmt: str) -> None:
     "-o",
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # not a folder: exit 1 from the library
     default=Path("dist"),
     show_default=True,
     help="Folder to write into.",

@@ -9,7 +9,7 @@ import click
 
 from ..errors import UsageError
 from ..server.config import ServerConfig
-from ..sparql import DEFAULT_ENGINE, ENGINES
+from ..sparql import DEFAULT_ENGINE, ENGINES, MAX_QUERY_BYTES
 from .common import CONTEXT_SETTINGS, State, pass_state
 
 
@@ -46,10 +46,11 @@ def _check_host(host: str, allow_remote: bool) -> None:
 @click.option(
     "--max-request",
     "max_request",
-    default=65536,
+    default=MAX_QUERY_BYTES,
     show_default=True,
     type=click.IntRange(256),
-    help="Bytes in one request body or query string.",
+    help="Bytes in one request body or query string (a query text itself may not be longer "
+    "than the default, here or on the command line).",
 )
 @click.option(
     "--workers",

@@ -314,7 +314,7 @@ async def named_query(request: Request) -> Response:
     named = _find_named(site, request.path_params["name"])
     params = protocol.url_params(request, site.config.max_request_bytes)
     given = {k: v[-1] for k, v in params.items() if k not in protocol.FORMAT_PARAMS and v[-1]}
-    bindings = named.bindings(given)
+    bindings = named.bindings(given, site.lookup)
     override = protocol.overrides(params)
     if negotiation.wants_html(request.headers.get("accept")) and not override:
         data_url = f"/queries/{named.name}" + (f"?{urlencode(given)}" if given else "")

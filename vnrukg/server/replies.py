@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ..errors import ForbiddenQuery, QuerySyntaxError, UsageError, VnrukgError
+from ..errors import ForbiddenQuery, QuerySyntaxError, QueryTooLarge, UsageError, VnrukgError
+from ..sparql import UnknownTerm
 from .negotiation import NotAcceptable
 
 JSON_TYPE = "application/json; charset=utf-8"
@@ -50,7 +51,7 @@ def from_exception(exc: Exception) -> Reply:
         return error(400, "syntax-error", str(exc), line=exc.line, column=exc.column)
     if isinstance(exc, ForbiddenQuery):
         return error(403, "forbidden", str(exc))
-    if isinstance(exc, TooLarge):
+    if isinstance(exc, TooLarge | QueryTooLarge):
         return error(413, "too-large", str(exc))
     if isinstance(exc, UnsupportedMediaType):
         return error(415, "unsupported-media-type", str(exc))
@@ -60,6 +61,8 @@ def from_exception(exc: Exception) -> Reply:
         return error(406, "not-acceptable", str(exc))
     if isinstance(exc, UsageError):
         return error(400, "bad-request", str(exc))
+    if isinstance(exc, UnknownTerm):
+        return error(400, "unknown-term", str(exc))
     if isinstance(exc, VnrukgError):
         return error(400, "query-failed", str(exc))
     if isinstance(exc, MemoryError):

@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef
 
 from ..docs import render as render_docs
 from ..namespaces import PREFIXES, VNRU
-from ..search import Entry, build_index
+from ..search import Entry, GraphLookup, build_index
 from ..sparql import NamedQuery, list_queries
 from ..store import CURATED, ONTOLOGY, SHAPES, KnowledgeGraph
 from .config import ServerConfig
@@ -48,6 +48,8 @@ class Site:
     classes_all: dict[URIRef, int] = field(default_factory=dict)  # every class, for VoID
     examples: list[URIRef] = field(default_factory=list)
     ontology_html: str = ""
+    #: What the graph holds, to read the named queries' ``iri`` parameters against.
+    lookup: GraphLookup | None = None
     env: Environment = field(default_factory=templates)
 
     @property
@@ -87,4 +89,5 @@ def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
         classes_all=dict(counts),
         examples=examples(kg.graph),
         ontology_html=render_docs(ontology, shapes),
+        lookup=GraphLookup(kg.graph),
     )

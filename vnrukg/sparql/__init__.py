@@ -19,8 +19,19 @@ from __future__ import annotations
 
 from .built import BuiltStore, check_named_queries, open_store, store_dir, write_store
 from .engines import DEFAULT_ENGINE, ENGINES, Engine, make_engine, open_engine
-from .gate import ForbiddenQuery, QueryChecks, prepare
-from .named import NamedQuery, Param, find_query, list_queries, load_query, parameter_term
+from .gate import MAX_QUERY_BYTES, ForbiddenQuery, QueryChecks, check_size, prepare
+from .named import (
+    EngineLookup,
+    Lookup,
+    NamedQuery,
+    Param,
+    UnknownTerm,
+    find_query,
+    list_queries,
+    load_query,
+    parameter_term,
+    search_queries,
+)
 from .result import QueryResult
 from .terms import Row, Term, TermParts, fill, from_rdflib, parts, to_rdflib, to_rdflib_graph
 from .text import HEADER_FIELDS, parse_header
@@ -29,9 +40,12 @@ __all__ = [
     "DEFAULT_ENGINE",
     "ENGINES",
     "HEADER_FIELDS",
+    "MAX_QUERY_BYTES",
     "BuiltStore",
     "Engine",
+    "EngineLookup",
     "ForbiddenQuery",
+    "Lookup",
     "NamedQuery",
     "Param",
     "QueryChecks",
@@ -39,7 +53,9 @@ __all__ = [
     "Row",
     "Term",
     "TermParts",
+    "UnknownTerm",
     "check_named_queries",
+    "check_size",
     "fill",
     "find_query",
     "from_rdflib",
@@ -52,6 +68,7 @@ __all__ = [
     "parse_header",
     "parts",
     "prepare",
+    "search_queries",
     "store_dir",
     "to_rdflib",
     "to_rdflib_graph",

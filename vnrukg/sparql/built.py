@@ -33,6 +33,7 @@ from .. import __version__
 from ..errors import VnrukgError
 from ..project import PACKAGE_DIR, Project
 from .gate import QueryChecks
+from .named import OWN_QUERIES
 from .terms import fill
 
 if TYPE_CHECKING:
@@ -134,8 +135,11 @@ def write_store(kg: KnowledgeGraph, path: Path | None = None) -> BuiltStore:
 
 
 def check_named_queries(project: Project) -> None:
-    """Check every named query now, so that the first run of each need not ask rdflib."""
+    """Check every named query now (and the core's own, such as the look-up of a parameter's
+    IRI), so that the first run of each need not ask rdflib."""
     checks = query_checks(project)
+    for text in OWN_QUERIES:
+        checks.check(text, save=False)
     for path in sorted(project.queries_dir.glob("*.rq")):
         with contextlib.suppress(VnrukgError, OSError, UnicodeDecodeError):
             checks.check(path.read_text(encoding="utf-8"), save=False)

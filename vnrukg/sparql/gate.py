@@ -5,6 +5,12 @@
 syntax errors name line and column. Both engines refuse through it, with the same exception and
 message. Parameters are never part of the text: they are bound afterwards.
 
+Two bounds keep a query from keeping the caller busy (rdflib's parser takes about a second
+per 3 KB of some texts): a text longer than :data:`MAX_QUERY_BYTES` (the endpoint's request
+limit too) is refused before anything reads it, and parsing stops after
+:data:`PARSE_SECONDS` when the caller runs in the main thread (the command line; the endpoint's
+workers are killed by their own time limit).
+
 rdflib's parser takes 0.3 s to import, more than a whole cold ``vnrukg query`` on Oxigraph, so
 its verdict on each query text is remembered (:class:`QueryChecks`, by SHA-256, in the cache
 folder): a named query is parsed once, not on every run. Independently of any verdict,
@@ -17,17 +23,27 @@ import contextlib
 import functools
 import hashlib
 import json
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypedDict
 
 from .. import errors
-from ..errors import ForbiddenQuery, QuerySyntaxError, VnrukgError
+from ..errors import ForbiddenQuery, QuerySyntaxError, QueryTooLarge, VnrukgError
 from ..namespaces import PREFIXES
 from ..project import PACKAGE_DIR
 from ..util import atomic_write
 from .text import total_order
 
+#: The longest query text (UTF-8 bytes) any part of vnrukg reads: ``vnrukg query`` and the
+#: endpoint (its default request limit, ``ServerConfig.max_request_bytes``) alike. The longest
+#: named query is under 3 KB.
+MAX_QUERY_BYTES = 64 * 1024
+#: How long rdflib may take to parse one query text before it is refused as too complex (a
+#: named query takes under half a second; a 64 KB chain of 4,000 ``||`` takes 30 s).
+PARSE_SECONDS = 10.0
 #: The code whose change makes remembered verdicts stale.
 _CHECKING_CODE = ("sparql/gate.py", "sparql/text.py", "errors.py")
 _FORMS = {
@@ -92,12 +108,73 @@ def _near(text: str, line: int | None, column: int | None, exc: Exception) -> st
     return f"cannot parse from here: {rest}"
 
 
+def check_size(text: str) -> None:
+    """Refuse a query text longer than :data:`MAX_QUERY_BYTES`, before anything parses it."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_QUERY_BYTES:
+        raise QueryTooLarge(
+            f"the query text is {size:,} bytes; the limit is {MAX_QUERY_BYTES:,} bytes "
+            "(a query that long is data: put the values in the graph, or split the query)"
+        )
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm inside rdflib's parser (a BaseException, so that pyparsing's own
+    ``except Exception`` handlers let it through)."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (SIGALRM) when that is possible and harmless: in
+    the main thread, with no other timer or SIGALRM handler set; otherwise run it unbounded.
+
+    The alarm repeats every 50 ms until its exception gets out: one raised while Python runs
+    a ``__del__`` is printed and lost, and the parse would go on.
+    """
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+    )
+    if not usable:
+        yield
+        return
+    armed = [True]
+
+    def expire(_signum: int, _frame: object) -> None:
+        if armed[0]:
+            raise _OutOfTime
+
+    signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    try:
+        try:
+            yield
+        finally:
+            armed[0] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    except _OutOfTime:
+        raise QueryTooLarge(
+            f"the query is too complex: parsing it took more than {seconds:g} s "
+            "(the named queries take under half a second)"
+        ) from None
+
+
 @functools.lru_cache(maxsize=256)
 def prepare(text: str) -> Any:
     """Parse a query and refuse what it must not do; syntax errors name line and column.
 
-    Remembered (a parsed query is only read): named queries come again and again.
+    Too long a text is refused unread, and too slow a parse is stopped (see the module's
+    docstring). Remembered (a parsed query is only read): named queries come again and again.
     """
+    check_size(text)
+    with _deadline(PARSE_SECONDS):
+        return _prepare(text)
+
+
+def _prepare(text: str) -> Any:
     sparql = _sparql()
     try:
         prepared = sparql.prepareQuery(text, initNs=PREFIXES)
@@ -150,6 +227,8 @@ def verdict(text: str) -> Verdict:
     """rdflib's verdict on ``text``: its form, projected variables and order, or the refusal."""
     try:
         prepared = prepare(text)
+    except QueryTooLarge:
+        raise  # depends on the machine's speed as much as on the text: not remembered
     except QuerySyntaxError as exc:
         return {
             "error": type(exc).__name__,
@@ -229,6 +308,7 @@ class QueryChecks:
 
         Raises as :func:`prepare` does for a query it refuses.
         """
+        check_size(text)  # before hashing: a text too long is refused unread
         found = self._by_text.get(text)
         if found is None:
             key = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -6,6 +6,7 @@ Each ``.rq`` file starts with a header comment (read by :func:`vnrukg.sparql.tex
     # description: Every tenure with holder, post, organisation, dates and quote.
     #   Indented lines continue the previous field.
     # param: person (iri, optional): limit to one person (vnrd:slug, slug or full IRI)
+    # param: indicator (iri, optional, in=vnrv): a bare slug names a vnrv: concept
     # param: since (integer, default=1950): first year to include
     # tags: people, posts
 
@@ -13,43 +14,69 @@ A parameter's value becomes a :data:`~vnrukg.sparql.terms.Term` of its declared 
 (:func:`parameter_term`) and is bound to the query's variable by the engine, never pasted into
 the text, so a value can never change what the query does. This is the place for new parameter
 types and for how a value given as text (a bare slug, a prefixed name) is read.
+
+An ``iri`` parameter takes a full IRI, a prefixed name or a bare slug, which is looked up in
+the namespaces its ``in=`` option names, in that order (``vnrd`` when it names none). Given a
+:class:`Lookup` (the graph the query will run on), :meth:`NamedQuery.bindings` takes the first
+IRI the graph holds and refuses one it does not hold, with the nearest names it does
+(:class:`UnknownTerm`): a mistyped value is an error, never a silently empty answer.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
 from ..errors import UsageError, VnrukgError
-from ..namespaces import expand
+from ..names import fold
+from ..namespaces import PREFIXES, expand, shorten
 from ..project import Project
+from .result import QueryResult
 from .terms import XSD, Term, literal
 from .text import parse_header
 
 PARAM_TYPES = ("iri", "string", "integer", "decimal", "date", "boolean")
 _PARAM = re.compile(
-    r"^\??(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?:\s*,\s*(?P<opt>optional|default\s*=\s*[^)]*))?\)"
+    r"^\??(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?P<options>(?:\s*,[^,)]*)*)\)"
     r"\s*:?\s*(?P<description>.*)$"
 )
+#: Where a bare slug given for an ``iri`` parameter is looked for, unless its header says.
+DEFAULT_NAMESPACES = ("vnrd",)
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
 
 
-def parameter_term(value: str, kind: str, name: str = "value") -> Term:
+def iri_candidates(value: str, namespaces: Sequence[str] = DEFAULT_NAMESPACES) -> list[str]:
+    """The IRIs a parameter's text may mean: itself when it is a full IRI or a prefixed name,
+    else the slug in each of ``namespaces`` (prefixes such as ``vnrv``), in that order."""
+    text = value.strip()
+    if text.startswith("<") or "://" in text or ":" in text:
+        found = [expand(text)]
+    else:
+        found = [PREFIXES[ns] + text for ns in namespaces or DEFAULT_NAMESPACES]
+    for iri in found:
+        if not _IRI.fullmatch(iri):
+            raise ValueError("not an absolute IRI")
+    return found
+
+
+def parameter_term(
+    value: str, kind: str, name: str = "value", namespaces: Sequence[str] = DEFAULT_NAMESPACES
+) -> Term:
     """The term for a parameter's text, of its declared type (one of :data:`PARAM_TYPES`).
 
-    An ``iri`` is a full IRI, a prefixed name or a bare ``vnrd:`` slug; a ``date`` keeps the
-    precision written (:func:`date_term`). A bad value is a :class:`UsageError`.
+    An ``iri`` is a full IRI, a prefixed name or a bare slug in the first of ``namespaces``
+    (:func:`iri_candidates`); a ``date`` keeps the precision written (:func:`date_term`). A
+    bad value is a :class:`UsageError`.
     """
     try:
         if kind == "iri":
-            iri = expand(value.strip())
-            if not _IRI.fullmatch(iri):
-                raise ValueError("not an absolute IRI")
-            return ox.NamedNode(iri)
+            return ox.NamedNode(iri_candidates(value, namespaces)[0])
         if kind == "integer":
             return literal(str(int(value)), XSD + "integer")
         if kind == "decimal":
@@ -77,19 +104,85 @@ def date_term(value: str) -> ox.Literal:
     raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
 
 
+class UnknownTerm(VnrukgError):
+    """An ``iri`` parameter naming nothing the graph holds (the CLI exits 1; HTTP 400)."""
+
+
+class Lookup(Protocol):
+    """What the graph a query will run on holds, to read ``iri`` parameters against."""
+
+    def holds(self, iri: str) -> bool:
+        """Whether the graph describes ``iri`` (it is the subject of some triple)."""
+        ...
+
+    def near(self, text: str, namespaces: Sequence[str]) -> list[str]:
+        """The nearest names to ``text`` among the nodes in ``namespaces``, each written
+        ``prefix:slug (English name)``, best first (few, maybe none)."""
+        ...
+
+
+class Answers(Protocol):
+    """Anything that answers SPARQL with parameters bound: every engine does."""
+
+    def query(self, text: str, bindings: Mapping[str, Term] | None = None) -> QueryResult: ...
+
+
+#: Whether the graph describes ``?iri``: asked for every ``iri`` parameter's value.
+HOLDS_QUERY = "ASK { ?iri ?p ?o }"
+#: The texts the core itself asks, besides the named queries (checked with them, ahead).
+OWN_QUERIES = (HOLDS_QUERY,)
+
+
+@dataclass
+class EngineLookup:
+    """A :class:`Lookup` asking an engine; ``near`` is given by the caller (the suggestions
+    need the names of everything: :func:`vnrukg.search.engine_suggestions`)."""
+
+    engine: Answers
+    suggest: Callable[[str, Sequence[str]], list[str]] | None = None
+
+    def holds(self, iri: str) -> bool:
+        return bool(self.engine.query(HOLDS_QUERY, {"iri": ox.NamedNode(iri)}).boolean)
+
+    def near(self, text: str, namespaces: Sequence[str]) -> list[str]:
+        return self.suggest(text, namespaces) if self.suggest is not None else []
+
+
 @dataclass(frozen=True)
 class Param:
-    """A query parameter: a variable bound before the query runs."""
+    """A query parameter: a variable bound before the query runs.
+
+    ``namespaces`` (prefixes) are where a bare slug is looked for, for an ``iri`` parameter.
+    """
 
     name: str
     type: str
     description: str = ""
     default: str | None = None
     optional: bool = False
+    namespaces: tuple[str, ...] = ()
 
-    def bind(self, value: str) -> Term:
-        """The term for a value given on the command line or in a URL."""
-        return parameter_term(value, self.type, self.name)
+    def bind(self, value: str, lookup: Lookup | None = None) -> Term:
+        """The term for a value given on the command line or in a URL.
+
+        With a ``lookup``, an ``iri`` is the first of its candidates the graph holds; when it
+        holds none, :class:`UnknownTerm` names the nearest it does hold.
+        """
+        if self.type != "iri" or lookup is None:
+            return parameter_term(value, self.type, self.name, self.namespaces)
+        try:
+            candidates = iri_candidates(value, self.namespaces)
+        except ValueError as exc:
+            raise UsageError(
+                f"parameter {self.name}: {value!r} is not a valid iri ({exc})"
+            ) from None
+        for iri in candidates:
+            if lookup.holds(iri):
+                return ox.NamedNode(iri)
+        tried = " or ".join(shorten(iri) for iri in candidates)
+        near = lookup.near(value.strip(), self.namespaces)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise UnknownTerm(f"parameter {self.name}: the graph holds nothing named {tried}{hint}")
 
 
 @dataclass(frozen=True)
@@ -104,8 +197,11 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     tags: tuple[str, ...] = field(default_factory=tuple)
 
-    def bindings(self, given: dict[str, str]) -> dict[str, Term]:
-        """Terms for the given parameter values and the defaults; unknown names are refused."""
+    def bindings(self, given: dict[str, str], lookup: Lookup | None = None) -> dict[str, Term]:
+        """Terms for the given parameter values and the defaults; unknown names are refused.
+
+        With a ``lookup``, ``iri`` values are read against the graph (:meth:`Param.bind`).
+        """
         known = {p.name: p for p in self.params}
         for name in given:
             if name not in known:
@@ -118,24 +214,40 @@ class NamedQuery:
                 if not param.optional:
                     raise UsageError(f"query {self.name} needs --param {param.name}=VALUE")
                 continue
-            result[param.name] = param.bind(value)
+            result[param.name] = param.bind(value, lookup)
         return result
 
 
 def _param(spec: str, path: Path) -> Param:
+    """A ``param:`` line: ``name (type[, optional][, default=V][, in=NS NS…]): text``."""
     match = _PARAM.match(spec)
+    bad = VnrukgError(
+        f"{path.name}: bad param line {spec!r} "
+        "(want: name (type[, optional|default=V][, in=PREFIX …]): text)"
+    )
     if not match or match.group("type") not in PARAM_TYPES:
-        raise VnrukgError(
-            f"{path.name}: bad param line {spec!r} (want: name (type[, optional|default=V]): text)"
-        )
-    opt = match.group("opt") or ""
-    default = opt.split("=", 1)[1].strip() if opt.startswith("default") else None
+        raise bad
+    optional, default = False, None
+    namespaces = DEFAULT_NAMESPACES if match.group("type") == "iri" else ()
+    for option in (o.strip() for o in match.group("options").split(",")[1:]):
+        key, sep, value = (part.strip() for part in option.partition("="))
+        if option == "optional":
+            optional = True
+        elif key == "default" and sep:
+            default = value
+        elif key == "in" and sep and match.group("type") == "iri":
+            namespaces = tuple(value.replace(":", " ").split())
+            if not namespaces or any(ns not in PREFIXES for ns in namespaces):
+                raise bad
+        else:
+            raise bad
     return Param(
         match.group("name"),
         match.group("type"),
         match.group("description").strip(),
         default,
-        opt == "optional",
+        optional,
+        namespaces,
     )
 
 
@@ -153,6 +265,29 @@ def load_query(path: Path) -> NamedQuery:
 def list_queries(project: Project) -> list[NamedQuery]:
     """Every named query of the project, sorted by name."""
     return [load_query(p) for p in sorted(project.queries_dir.glob("*.rq"))]
+
+
+def search_queries(queries: list[NamedQuery], text: str) -> list[NamedQuery]:
+    """The queries whose name, title, description, tags or parameters (names, descriptions)
+    hold every word of ``text``, case and diacritics ignored (``hoi dam`` finds ``hội đàm``);
+    those whose name or title holds them all come first, then by name."""
+    words = fold(text.replace("-", " ").replace("_", " ")).split()
+    if not words:
+        return list(queries)
+    ranked = []
+    for query in queries:
+        head = fold(f"{query.name.replace('-', ' ')} {query.title}")
+        body = " ".join(
+            [
+                head,
+                fold(query.description),
+                fold(" ".join(query.tags)),
+                *(fold(f"{p.name.replace('_', ' ')} {p.description}") for p in query.params),
+            ]
+        )
+        if all(word in body for word in words):
+            ranked.append((not all(word in head for word in words), query.name, query))
+    return [query for *_, query in sorted(ranked, key=lambda item: item[:2])]
 
 
 def suggest(name: str, names: list[str]) -> str:
