@@ -98,6 +98,7 @@ class Maker:
         self.agreements: list[URIRef] = []
         self.people: list[URIRef] = []
         self.places: list[URIRef] = []
+        self.policies: list[URIRef] = []
         self.mechanisms: list[URIRef] = []
         self.partnerships: list[URIRef] = []
         self.sessions: dict[URIRef, int] = {}
@@ -152,6 +153,13 @@ class Maker:
             self.add(node, VNRU.country, self.states[i % len(self.states)])
             self.cite(node, f"tại Thành phố {i}")
             self.places.append(node)
+        for i in range(max(10, states // 4)):
+            node = VNRD[f"policy-{i}"]
+            self.add(node, RDF.type, VNRU.Policy)
+            self.labels(node, f"Chính sách {i}", f"Policy {i}")
+            self.add(node, VNRU.holder, self.states[i % len(self.states)])
+            self.cite(node, f"chính sách {i}")
+            self.policies.append(node)
 
     def source(self, i: int) -> None:
         node = VNRD[f"source-s{i}"]
@@ -287,6 +295,8 @@ class Maker:
         self.add(node, VNRU.date, self.date(1990, 2025))
         self.add(node, VNRU.madeDuring, event)
         self.add(node, VNRU.field, VNRV[rng.choice(FIELDS)])
+        if i % 4 == 0:  # some statements are about a policy (policy-statements)
+            self.add(node, VNRU.about, rng.choice(self.policies))
         self.cite(node, f"hai bên nhất trí về điểm {i}")
 
     def membership(self, i: int, member: URIRef, org: URIRef) -> None:
