@@ -215,14 +215,13 @@ def coverage(state: State, sources: Path | None, uncovered: bool, untranslated: 
       vnrukg coverage --untranslated
     """
     # rdflib costs 0.1 s to import: only this command needs it
-    from ..coverage import coverage as measure
-    from ..coverage import untranslated as find_untranslated
+    from .. import coverage as measuring
 
     folder = find_sources(state.project, sources)
     if folder is None:
         raise VnrukgError("no sources folder: pass --sources DIR or set $VNRUKG_SOURCES")
     kg = state.knowledge_graph()
-    for item in measure(kg.graph, folder):
+    for item in measuring.coverage(kg.graph, folder):
         click.echo(
             f"{item.name}: {item.share:.0%} of letters quoted; "
             f"{len(item.uncovered)} of {item.sentences} sentences uncovered; "
@@ -233,7 +232,7 @@ def coverage(state: State, sources: Path | None, uncovered: bool, untranslated: 
                 shown = sentence if len(sentence) <= 110 else sentence[:107] + "…"
                 click.echo(f"    line {line}: {shown}")
     if untranslated:
-        for where in find_untranslated(kg):
+        for where in measuring.untranslated(kg):
             click.echo(where)
 
 

@@ -89,20 +89,19 @@ def push(
                   --user admin --password-env VNRUKG_PASSWORD
     """
     # httpx costs 0.2 s to import: only this command needs it
-    from ..push import Target, password_from
-    from ..push import push as run_push
+    from .. import push as pushing
 
-    target = Target(
+    target = pushing.Target(
         endpoint=endpoint,
         update_endpoint=update_endpoint,
         graph=graph,
         user=user,
-        password=password_from(password_env),
+        password=pushing.password_from(password_env),
         timeout=timeout,
         query_endpoint=query_endpoint,
     )
     with display() as progress:
-        result = run_push(state.project, target, progress)
+        result = pushing.push(state.project, target, progress)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     for line in result.lines():
