@@ -293,3 +293,60 @@ def render(result: QueryResult, fmt: formats.Format) -> bytes:
         return data
     text: str = fmt.write(result)
     return text.encode("utf-8")
+
+
+# --- the endpoint: the same formats in pieces, so that a writer can stop at a byte budget ------
+
+
+def sparql_head(result: QueryResult, name: str) -> str:
+    """What comes before the rows of ``result`` in the W3C format ``name`` (json, xml, csv, tsv);
+    for ASK, the whole answer. The head, the rows and the tail joined are what
+    :func:`sparql_json` (and the others) write."""
+    if result.kind == "ASK":
+        whole = {"json": sparql_json, "xml": sparql_xml, "csv": sparql_csv, "tsv": sparql_tsv}
+        return whole[name](result)
+    if name == "json":
+        return (
+            '{"head": {"vars": '
+            + json.dumps(result.variables, ensure_ascii=False)
+            + ('}, "results": {"bindings": [')
+        )
+    if name == "xml":
+        lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">']
+        lines.append("  <head>")
+        lines += [f"    <variable name={quoteattr(v)}/>" for v in result.variables]
+        return "\n".join([*lines, "  </head>", "  <results>"]) + "\n"
+    if name == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(result.variables)
+        return buffer.getvalue()
+    return "\t".join(f"?{v}" for v in result.variables) + "\n"
+
+
+def sparql_row(result: QueryResult, name: str, index: int) -> str:
+    """Row ``index`` of ``result`` as the W3C format ``name`` writes it (with the separator
+    that goes before it)."""
+    row = _parts(result.rows[index])
+    if name == "json":
+        binding = {
+            v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None
+        }
+        return (", " if index else "") + json.dumps(binding, ensure_ascii=False)
+    if name == "xml":
+        lines = ["    <result>"]
+        for var, term in zip(result.variables, row, strict=True):
+            if term is not None:
+                lines.append(f"      <binding name={quoteattr(var)}>{_xml_term(term)}</binding>")
+        return "\n".join([*lines, "    </result>"]) + "\n"
+    if name == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow([_csv_value(t) for t in row])
+        return buffer.getvalue()
+    return "\t".join(_tsv_term(t) for t in row) + "\n"
+
+
+def sparql_tail(result: QueryResult, name: str) -> str:
+    """What comes after the rows of ``result`` in the W3C format ``name``."""
+    if result.kind == "ASK":
+        return ""
+    return {"json": "]}}", "xml": "  </results>\n</sparql>\n"}.get(name, "")

@@ -85,11 +85,11 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session", params=["oxigraph", "rdflib"])
 def server(project, request):
-    """A server per engine for the tests: 2 workers, 3 s limit, 50 rows, 4 KiB requests."""
+    """A server per engine for the tests: 3 workers, 3 s limit, 50 rows, 4 KiB requests."""
     running = Server(
         project,
         *("--engine", request.param),
-        *("--timeout", "3", "--max-rows", "50", "--workers", "2", "--max-request", "4096"),
+        *("--timeout", "3", "--max-rows", "50", "--workers", "3", "--max-request", "4096"),
     )
     yield running
     running.stop()

@@ -39,7 +39,10 @@ def test_entity_page_shows_names_class_statements_and_quotes(server):
         "Hiệp ước về những nguyên tắc cơ bản của quan hệ giữa Cộng hoà xã hội chủ nghĩa "
         "Việt Nam và Liên bang Nga" in html
     )
-    assert '<a class="class" href="/ontology#Treaty">Treaty · Hiệp ước</a>' in html
+    assert (
+        '<a class="class" href="/ontology#Treaty" title="https://w3id.org/vnrukg/ontology#Treaty">'
+        "Treaty · Hiệp ước</a>" in html
+    )
     assert '<a href="/id/treaty-1978" title="https://w3id.org/vnrukg/id/treaty-1978">' in html
     assert '<a href="/id/russia" title="https://w3id.org/vnrukg/id/russia">' in html
     assert (

@@ -7,7 +7,9 @@ Query answers and API errors are JSON-or-data; pages are HTML from autoescaped t
 
 from __future__ import annotations
 
+import base64
 import difflib
+import hashlib
 import json
 import re
 from collections.abc import AsyncIterator
@@ -17,11 +19,12 @@ from urllib.parse import urlencode
 
 from rdflib import Graph, URIRef
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,15 +33,19 @@ from ..describe import label as describe_label
 from ..errors import VnrukgError
 from ..export import serialize
 from ..formats import Format
-from ..namespaces import BASE, shorten
+from ..namespaces import BASE, bind_prefixes, shorten
 from ..search import Entry, search_text, suggestions
 from ..search import search as search_entries
 from ..sparql import NamedQuery
 from . import negotiation, pages, protocol, replies, void
+from .capped import MAX_BYTES_HEADER, MAX_ROWS_HEADER
+from .dumps import BY_NAME as DUMPS_BY_NAME
+from .dumps import DUMPS
+from .fairness import client_key
 from .negotiation import GRAPH, HTML, TABLE
 from .replies import NotFound, Reply
 from .site import Site
-from .worker import MAX_ROWS_HEADER, Job
+from .worker import Job
 
 STATIC = __file__.rsplit("/", 1)[0] + "/static"
 #: Links to a page's data in each format (Turtle and JSON-LD first).
@@ -94,7 +101,8 @@ def _rdf_or_page(
 
 async def _run(request: Request, text: str, bindings: dict, override: list[str]) -> Response:
     job = Job(text, bindings, request.headers.get("accept"), tuple(override))
-    return _reply(await _site(request).pool.run(job))
+    client = client_key(request.client.host if request.client else None)
+    return _reply(await _site(request).pool.run(job, client))
 
 
 async def sparql(request: Request) -> Response:
@@ -108,17 +116,80 @@ async def sparql(request: Request) -> Response:
     accept = request.headers.get("accept")
     if not override and negotiation.wants_html(accept):
         return RedirectResponse("/query", 303)
-    endpoint = str(request.url_for("sparql"))
-    described = void.service_description(endpoint, len(site.kg.graph))
+    graphs = {name: len(graph) for name, graph in site.kg.named.items()}
+    described = void.service_description(site.endpoint, len(site.kg.graph), graphs)
     return _rdf(described, negotiation.choose(GRAPH, accept, override), own_prefixes=True)
 
 
 def void_page(request: Request) -> Response:
     """The VoID description of the dataset."""
     site = _site(request)
-    endpoint = str(request.url_for("sparql"))
-    graph = void.void_description(site.kg.graph, endpoint, site.classes_all, site.examples)
+    dumps = [site.config.public_url + d.path for d in DUMPS]
+    graph = void.void_description(
+        site.kg.graph,
+        site.endpoint,
+        site.classes_all,
+        site.examples,
+        dumps,
+        site.dumps.modified,
+    )
     return _rdf_or_page(request, graph, "VoID description", "What this dataset holds.", True)
+
+
+def dumps_page(request: Request) -> Response:
+    """The list of dumps (HTML, or JSON with their URLs, sizes once made, and media types)."""
+    site = _site(request)
+    rows = [
+        {"name": d.filename, "url": d.path, "label": d.label, "media_type": d.media_type}
+        for d in DUMPS
+    ]
+    if not negotiation.wants_html(request.headers.get("accept")):
+        return Response(json.dumps(rows), media_type=replies.JSON_TYPE, headers={"Vary": "Accept"})
+    graphs = sorted((str(n), pages.local_path(str(n)), len(g)) for n, g in site.kg.named.items())
+    return _html(
+        site,
+        "dumps.html",
+        title="Data dumps",
+        dumps=rows,
+        graphs=graphs,
+        modified=site.dumps.modified,
+    )
+
+
+async def dump(request: Request) -> Response:
+    """One dump, with ETag and Last-Modified; 304 for a conditional GET that matches."""
+    site = _site(request)
+    chosen = DUMPS_BY_NAME.get(request.path_params["name"])
+    if chosen is None:
+        raise NotFound(f"no dump {request.path_params['name']!r}: see /dumps")
+    body = await run_in_threadpool(site.dumps.body, chosen)  # the first time: seconds
+    headers = {**body.headers, "Content-Disposition": f'attachment; filename="{chosen.filename}"'}
+    if body.not_modified(
+        request.headers.get("if-none-match"), request.headers.get("if-modified-since")
+    ):
+        return Response(status_code=304, headers=body.headers)
+    data = b"" if request.method == "HEAD" else body.data
+    response = Response(data, media_type=chosen.media_type, headers=headers)
+    response.headers["Content-Length"] = str(len(body.data))
+    return response
+
+
+def named_graph(request: Request) -> Response:
+    """A named graph of the dataset (a curated file, the ontology, ``vnrg:inferred``)."""
+    site = _site(request)
+    name = URIRef(BASE + request.url.path.lstrip("/"))
+    graph = site.kg.named.get(name)
+    if graph is None:
+        known = ", ".join(sorted(str(n).removeprefix(BASE) for n in site.kg.named))
+        raise NotFound(f"no named graph <{name}>; the graphs are: {known}")
+    out = Graph()
+    bind_prefixes(out)
+    out += graph
+    intro = (
+        f"The named graph <{name}>: {len(graph):,} triples. Query it with "
+        f"GRAPH <{name}> {{ … }} at /sparql; the default graph is the union of all of them."
+    )
+    return _rdf_or_page(request, out, f"Named graph {shorten(str(name))}", intro)
 
 
 def resource(request: Request) -> Response:
@@ -360,7 +431,35 @@ def network(request: Request) -> Response:
             title="Network page not built",
             message="Run `vnrukg build` to draw the network (dist/network.html).",
         )
-    return FileResponse(site.network_page, media_type="text/html; charset=utf-8")
+    body = site.network_page.read_bytes()
+    return Response(
+        body,
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": inline_csp(body.decode("utf-8"))},
+    )
+
+
+_INLINE = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
+
+
+def inline_csp(html: str) -> str:
+    """The strict policy of every page, allowing exactly the inline scripts and style sheets of
+    ``html`` by their SHA-256 hashes (the network page is one self-contained file)."""
+    hashes: dict[str, list[str]] = {"script": [], "style": []}
+    for tag, attributes, content in _INLINE.findall(html):
+        if tag.lower() == "script" and "src=" in (attributes or ""):
+            continue
+        if "application/json" in (attributes or ""):
+            continue  # data, never run
+        digest = base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode()
+        hashes[tag.lower()].append(f"'sha256-{digest}'")
+    scripts = " ".join(["'self'", *hashes["script"]])
+    styles = " ".join(["'self'", *hashes["style"]])
+    return (
+        f"default-src 'self'; img-src 'self' data: blob:; style-src {styles}; "
+        f"script-src {scripts}; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'self'"
+    )
 
 
 def _wants_page(request: Request) -> bool:
@@ -397,8 +496,11 @@ _STRICT_CSP = (
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
 _CSP_BY_PATH = {
-    "/ontology": "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-    "/network": "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; base-uri 'none'",
+    # the ontology documentation is one generated file with a style sheet of its own
+    "/ontology": (
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
 }
 
 
@@ -416,11 +518,13 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] += [
+                headers = [
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"no-referrer"),
-                    (b"content-security-policy", csp),
                 ]
+                if not any(k.lower() == b"content-security-policy" for k, _ in message["headers"]):
+                    headers.append((b"content-security-policy", csp))  # a page may bring its own
+                message["headers"] += headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -435,7 +539,7 @@ def create_app(site: Site) -> Starlette:
         try:
             yield
         finally:
-            site.pool.close()
+            site.close()
 
     middleware = [Middleware(SecurityHeaders)]
     if site.config.cors:
@@ -445,7 +549,7 @@ def create_app(site: Site) -> Starlette:
                 allow_origins=[site.config.cors],
                 allow_methods=["GET", "POST"],
                 allow_headers=["Accept", "Content-Type"],
-                expose_headers=[MAX_ROWS_HEADER],
+                expose_headers=[MAX_ROWS_HEADER, MAX_BYTES_HEADER],
             )
         )
     routes = [
@@ -460,6 +564,9 @@ def create_app(site: Site) -> Starlette:
         Route("/ontology", ontology),
         Route("/shapes", shapes),
         Route("/network", network),
+        Route("/dumps", dumps_page),
+        Route("/dumps/{name}", dump, methods=["GET", "HEAD"]),
+        Route("/graph/{path:path}", named_graph),
         Route("/.well-known/void", void_page),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -15,6 +15,8 @@ from ..search import Entry, build_index
 from ..sparql import NamedQuery, list_queries
 from ..store import CURATED, ONTOLOGY, SHAPES, KnowledgeGraph
 from .config import ServerConfig
+from .dumps import Dumps
+from .fairness import Limits
 from .pool import WorkerPool
 from .void import class_counts, examples
 from .worker import WorkerSettings
@@ -37,6 +39,7 @@ class Site:
     config: ServerConfig
     kg: KnowledgeGraph
     pool: WorkerPool
+    dumps: Dumps
     ontology: Graph = field(default_factory=Graph)
     shapes: Graph = field(default_factory=Graph)
     inferred: Graph = field(default_factory=Graph)
@@ -59,6 +62,16 @@ class Site:
         """A page from a template (HTML-escaped values)."""
         return self.env.get_template(template).render(**values)
 
+    def close(self) -> None:
+        """Stop the workers and remove the private files."""
+        self.pool.close()
+        self.dumps.close()
+
+    @property
+    def endpoint(self) -> str:
+        """The endpoint's IRI, from the configuration (never from a request's Host header)."""
+        return self.config.public_url + "/sparql"
+
     def prefixes_json(self) -> str:
         """The project's prefixes, for the query page's display of IRIs."""
         return json.dumps(PREFIXES)
@@ -66,10 +79,23 @@ class Site:
 
 def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
     """Everything the pages need, from a loaded graph; the pool is created, not started."""
+    dumps = Dumps(kg)
     settings = WorkerSettings(
-        str(kg.project.root), config.engine, config.max_rows, config.memory_mb
+        str(kg.project.root),
+        config.engine,
+        config.max_rows,
+        config.memory_mb,
+        config.max_bytes,
+        str(dumps.dataset),
     )
-    pool = WorkerPool(settings, config.workers, config.timeout)
+    limits = Limits(
+        client_workers=config.client_workers,
+        client_queue=config.client_queue,
+        client_rate=config.client_rate,
+        reserve=config.reserve,
+        cheap_seconds=config.cheap_seconds,
+    )
+    pool = WorkerPool(settings, config.workers, config.timeout, limits=limits)
     ontology, shapes, inferred = kg.part(ONTOLOGY), kg.part(SHAPES), kg.inferred
     asserted = kg.part(ONTOLOGY, CURATED)
     counts = class_counts(kg.graph)
@@ -77,6 +103,7 @@ def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
         config=config,
         kg=kg,
         pool=pool,
+        dumps=dumps,
         ontology=ontology,
         shapes=shapes,
         inferred=inferred,

@@ -18,7 +18,7 @@ names below.
 from __future__ import annotations
 
 from .built import BuiltStore, check_named_queries, open_store, store_dir, write_store
-from .engines import DEFAULT_ENGINE, ENGINES, Engine, make_engine, open_engine
+from .engines import DEFAULT_ENGINE, ENGINES, Engine, load_engine, make_engine, open_engine
 from .gate import ForbiddenQuery, QueryChecks, prepare
 from .named import NamedQuery, Param, find_query, list_queries, load_query, parameter_term
 from .result import QueryResult
@@ -44,6 +44,7 @@ __all__ = [
     "find_query",
     "from_rdflib",
     "list_queries",
+    "load_engine",
     "load_query",
     "make_engine",
     "open_engine",
