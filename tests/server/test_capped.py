@@ -90,4 +90,6 @@ def test_a_row_cut_is_said_in_the_body_too():
     }
     assert reply.headers == {"X-SPARQL-MaxRows": "5"}
     turtle = write(_triples(20), GRAPH[0], 5, 1 << 20)
-    assert turtle.body.decode().endswith("# result cut at 5 rows or triples (the server's limit); add LIMIT and OFFSET to page through the rest\n")
+    assert turtle.body.decode().endswith(
+        "# result cut at 5 rows or triples (the server's limit); add LIMIT and OFFSET to page through the rest\n"
+    )

@@ -63,7 +63,7 @@ def test_two_runaway_clients_leave_the_reserved_worker_to_a_cheap_one():
 
 
 def test_per_client_queue_and_rate_are_limited():
-    scheduler, clock, _ = _scheduler(size=1, client_queue=2, client_rate=5)
+    scheduler, _, _ = _scheduler(size=1, client_queue=2, client_rate=5)
     ignore = lambda job, worker: None  # noqa: E731
     scheduler.admit("a", ignore)
     scheduler.admit("a", ignore)
