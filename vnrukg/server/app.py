@@ -37,7 +37,7 @@ from ..namespaces import BASE, bind_prefixes, shorten
 from ..search import Entry, search_text, suggestions
 from ..search import search as search_entries
 from ..sparql import NamedQuery
-from . import negotiation, pages, protocol, replies, void
+from . import negotiation, pages, protocol, replies, vendor, void
 from .capped import MAX_BYTES_HEADER, MAX_ROWS_HEADER
 from .dumps import BY_NAME as DUMPS_BY_NAME
 from .dumps import DUMPS
@@ -109,11 +109,14 @@ async def sparql(request: Request) -> Response:
     """The SPARQL 1.1 Protocol endpoint; without a query, the service description."""
     site = _site(request)
     text, override = await protocol.read_query(request, site.config.max_request_bytes)
+    accept = request.headers.get("accept")
+    browser = request.method == "GET" and not override and negotiation.wants_html(accept)
+    if text is not None and browser:
+        return _query_html(site, text, run=True)  # a browser: the query page, which runs it
     if text is not None:
         return await _run(request, text, {}, override)
     if request.method == "POST":
         raise VnrukgError("no query: POST query=… (form) or an application/sparql-query body")
-    accept = request.headers.get("accept")
     if not override and negotiation.wants_html(accept):
         return RedirectResponse("/query", 303)
     graphs = {name: len(graph) for name, graph in site.kg.named.items()}
@@ -402,22 +405,58 @@ async def named_query(request: Request) -> Response:
     return await _run(request, named.text, bindings, override)
 
 
+def _query_html(site: Site, text: str, run: bool, named_title: str = "") -> HTMLResponse:
+    return _html(
+        site,
+        "query.html",
+        title="Query",
+        named_title=named_title[:40],
+        text=text or DEFAULT_QUERY,
+        run=run,
+        queries=list(site.named.values()),
+        prefixes_json=site.prefixes_json(),
+        table_formats=TABLE_LINKS,
+        graph_formats=GRAPH_LINKS,
+        yasgui=vendor.YASGUI,
+        interpreter=vendor.VEGA_INTERPRETER,
+        vis=vendor.VIS_NETWORK,
+        vega=site.vega,
+    )
+
+
 def query_page(request: Request) -> Response:
-    """The query editor: a text area, a Run button, a results table; works offline."""
+    """The query page: YASGUI with this endpoint's completions and views; works offline.
+    ``?query=…`` opens (and runs) a query, ``?name=NAMED`` a named query."""
     site = _site(request)
     params = protocol.url_params(request, site.config.max_request_bytes)
     name = (params.get("name") or [""])[0]
     text = (params.get("query") or [""])[0]
     if name:
-        text = _find_named(site, name).text
-    return _html(
-        site,
-        "query.html",
-        title="Query",
-        text=text or DEFAULT_QUERY,
-        queries=list(site.named.values()),
-        prefixes_json=site.prefixes_json(),
+        named = _find_named(site, name)
+        return _query_html(site, named.text, run=True, named_title=named.title)
+    return _query_html(site, text, run=bool(text))
+
+
+def query_terms(request: Request) -> Response:
+    """What the query page's editor completes (prefixes, classes, properties, terms,
+    entities), computed once from the loaded graph."""
+    return Response(
+        _site(request).terms_json,
+        media_type=replies.JSON_TYPE,
+        headers={"Cache-Control": "no-cache"},
     )
+
+
+def vendored(request: Request) -> Response:
+    """The query page's libraries, from this installation (versioned names, immutable)."""
+    try:
+        found = vendor.asset(request.path_params["name"])
+    except KeyError:
+        raise NotFound(f"no file {request.path_params['name']!r} here") from None
+    headers = {"ETag": found.etag, "Cache-Control": "public, max-age=31536000, immutable"}
+    if request.headers.get("if-none-match") == found.etag:
+        return Response(status_code=304, headers=headers)
+    return Response(found.data, media_type=found.media_type, headers=headers)
 
 
 def network(request: Request) -> Response:
@@ -495,7 +534,14 @@ _STRICT_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
+# The query page: YASGUI's table (column-resizer) puts this one style sheet into a <style>
+# element; the policy allows exactly it, by hash (tests/server/test_query_page.py checks that
+# the page logs no violation).
+_COLUMN_RESIZER_CSS = "'sha256-zCK2EVMoPc04mRF/g5CotUvxbJPWS+8V0b+s9ptqQIk='"
+_QUERY_CSP = _STRICT_CSP.replace("style-src 'self'", f"style-src 'self' {_COLUMN_RESIZER_CSS}")
 _CSP_BY_PATH = {
+    "/query": _QUERY_CSP,
+    "/sparql": _QUERY_CSP,
     # the ontology documentation is one generated file with a style sheet of its own
     "/ontology": (
         "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'; "
@@ -558,6 +604,8 @@ def create_app(site: Site) -> Starlette:
         Route("/queries", named_queries),
         Route("/queries/{name}", named_query),
         Route("/query", query_page),
+        Route("/query/terms", query_terms),
+        Route("/vendor/{name}", vendored),
         Route("/search", search),
         Route("/id/{slug:path}", resource),
         Route("/vocab/{slug:path}", resource),

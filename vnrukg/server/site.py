@@ -14,10 +14,12 @@ from ..namespaces import PREFIXES, VNRU
 from ..search import Entry, build_index
 from ..sparql import NamedQuery, list_queries
 from ..store import CURATED, ONTOLOGY, SHAPES, KnowledgeGraph
+from . import vendor
 from .config import ServerConfig
 from .dumps import Dumps
 from .fairness import Limits
 from .pool import WorkerPool
+from .terms import completions
 from .void import class_counts, examples
 from .worker import WorkerSettings
 
@@ -51,6 +53,8 @@ class Site:
     classes_all: dict[URIRef, int] = field(default_factory=dict)  # every class, for VoID
     examples: list[URIRef] = field(default_factory=list)
     ontology_html: str = ""
+    terms_json: bytes = b"{}"  # what the query page's editor completes (terms.completions)
+    vega: str = ""  # the served name of the Vega-Lite runtime
     env: Environment = field(default_factory=templates)
 
     @property
@@ -99,6 +103,8 @@ def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
     ontology, shapes, inferred = kg.part(ONTOLOGY), kg.part(SHAPES), kg.inferred
     asserted = kg.part(ONTOLOGY, CURATED)
     counts = class_counts(kg.graph)
+    entries = build_index(kg.graph, asserted)
+    terms = json.dumps(completions(kg.graph, entries), ensure_ascii=False, separators=(",", ":"))
     return Site(
         config=config,
         kg=kg,
@@ -108,10 +114,12 @@ def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
         shapes=shapes,
         inferred=inferred,
         asserted=asserted,
-        entries=build_index(kg.graph, asserted),
+        entries=entries,
         named={q.name: q for q in list_queries(kg.project)},
         classes={c: n for c, n in counts.items() if str(c).startswith(str(VNRU))},
         classes_all=dict(counts),
         examples=examples(kg.graph),
         ontology_html=render_docs(ontology, shapes),
+        terms_json=terms.encode("utf-8"),
+        vega=vendor.vega_name(),  # fails at start, in one line, when vl-convert is missing
     )
