@@ -62,7 +62,8 @@ def completions(graph: Graph, entries: list[Entry]) -> dict[str, object]:
             "fold": " ".join([*e.keys, e.slug]),
         }
         for e in entries
-        if str(e.iri).startswith(str(VNRD))
+        # entities, not the nodes minted under them (their times, citations)
+        if str(e.iri).startswith(str(VNRD)) and "/" not in str(e.iri)[len(str(VNRD)) :]
     ]
     return {
         "prefixes": PREFIXES,

@@ -114,18 +114,22 @@
     }
     return best === null ? "<" + iri + ">" : best + ":" + iri.slice(known[best].length);
   }
+  // Terms whose IRI starts with what was typed, or whose names contain it (case and
+  // diacritics ignored): those whose IRI or a name starts with it first, then shorter names.
   function matching(list, token, limit) {
     const whole = token.autocompletionString || "";
-    const local = fold(token.localPart || "");
-    const out = [];
+    const local = fold(token.localPart || "").replace(/[-_]/g, " ");
+    const found = [];
     for (const t of list) {
-      const hay = t.fold || fold(t.label || "");
-      if (t.iri.startsWith(whole) || (local && (hay.includes(local) || fold(t.short).includes(local)))) {
-        out.push(t.iri);
-        if (out.length >= limit) break;
-      }
+      const hay = (t.fold || fold(t.label || "")) + " " + fold(t.short).replace(/[-_]/g, " ");
+      const prefix = t.iri.startsWith(whole) && whole.length > 0;
+      const squeezed = local.replace(/ /g, "");
+      if (!prefix && !(local && (hay.includes(local) || hay.replace(/ /g, "").includes(squeezed)))) continue;
+      const rank = prefix ? 0 : (" " + hay).includes(" " + local) ? 1 : 2;
+      found.push([rank, (t.label || t.short).length, t.iri]);
     }
-    return out;
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return found.slice(0, limit).map((f) => f[2]);
   }
   function withLabels(yasqe, hints) {
     return hints.map((h) => {
@@ -135,7 +139,8 @@
         return ns === undefined ? h.text : ns + h.text.slice(c + 1);
       })();
       const label = labels.get(full);
-      return label ? Object.assign(h, { displayText: h.text + "  —  " + label }) : h;
+      const shortLabel = label && label.length > 90 ? label.slice(0, 88) + "…" : label;
+      return label ? Object.assign(h, { displayText: h.text + "  —  " + shortLabel }) : h;
     });
   }
   function iriCompleter(name, group, valid) {
@@ -223,10 +228,12 @@
     if (t.type === "uri") return labels.get(t.value) || shorten(t.value);
     return t.value;
   }
-  function column(data, test) {
+  // The columns whose values pass `test`: all of them, or (`share` < 1) most of them.
+  function column(data, test, share) {
     return data.vars.filter((v) => {
       const values = data.bindings.map((b) => b[v]).filter(Boolean);
-      return values.length > 0 && values.every(test);
+      const passing = values.filter(test).length;
+      return values.length > 0 && passing >= 2 && passing >= (share || 1) * values.length;
     });
   }
   function evidenceColumns(data) {
@@ -261,11 +268,12 @@
     getColumns() {
       const columns = super.getColumns();
       for (const c of columns) {
+        if (c.name) c.title = esc(c.name).replace(/_/g, "_<wbr>"); // long names break at _
         if (/translation/i.test(c.name || "")) {
-          c.title = esc(c.name) + " <span class='evidence-label'>translation (curators')</span>";
+          c.title += " <span class='evidence-label'>translation (curators')</span>";
           c.className = "col-translation";
         } else if (/quote/i.test(c.name || "")) {
-          c.title = esc(c.name) + " <span class='evidence-label'>source's words</span>";
+          c.title += " <span class='evidence-label'>source's words</span>";
           c.className = "col-quote";
         }
       }
@@ -288,7 +296,7 @@
   }
   function chartShape(data) {
     if (!data || data.bindings.length < 2) return null;
-    const dates = column(data, (t) => when(t) !== null);
+    const dates = column(data, (t) => when(t) !== null, 0.6);
     const numbers = column(data, isNumber).filter((v) => !dates.includes(v));
     if (!dates.length || !numbers.length) return null;
     const x = dates[0], y = numbers[0];
@@ -310,19 +318,22 @@
       for (const m of ["line", "bar"]) pick.appendChild(el("option", m, { value: m }));
       pick.value = this.mark;
       pick.addEventListener("change", () => { this.mark = pick.value; this.yasr.draw(); });
-      controls.append(el("span", `${shape.y} over ${shape.x}` + (shape.series ? ` by ${shape.series}` : "")), pick);
+      const drawn = data.bindings.filter((b) => when(b[shape.x]) && isNumber(b[shape.y])).length;
+      const left = data.bindings.length - drawn;
+      controls.append(el("span", `${shape.y} over ${shape.x}` + (shape.series ? ` by ${shape.series}` : "") +
+        (left ? ` (${left} row${left === 1 ? "" : "s"} without a date or a number left out)` : "")), pick);
       const target = el("div", null, { class: "vn-chart-canvas" });
       box.append(controls, target);
       this.yasr.resultsEl.appendChild(box);
       const evidence = evidenceColumns(data);
-      const values = data.bindings.filter((b) => b[shape.x] && b[shape.y]).map((b) => {
+      const values = data.bindings.filter((b) => when(b[shape.x]) && isNumber(b[shape.y])).map((b) => {
         const w = when(b[shape.x]);
         const row = { x: w.precision === "year" ? w.year : w.start, xText: w.text,
           y: Number(b[shape.y].value), series: shape.series ? shown(b[shape.series]) : "" };
         for (const v of evidence) row[v] = shown(b[v]).slice(0, 300);
         return row;
       });
-      const yearly = data.bindings.every((b) => !b[shape.x] || when(b[shape.x]).precision === "year");
+      const yearly = data.bindings.every((b) => !when(b[shape.x]) || when(b[shape.x]).precision === "year");
       const tooltip = [{ field: "xText", title: shape.x }, { field: "y", title: shape.y, format: ",~r" }]
         .concat(shape.series ? [{ field: "series", title: shape.series }] : [])
         .concat(evidence.map((v) => ({ field: v, title: /translation/i.test(v) ? v + " (curators')" : v })));
@@ -352,7 +363,7 @@
   // --- timeline: dated rows on a time axis, at the precision of the date --------------------
   function timelineShape(data) {
     if (!data || !data.bindings.length) return null;
-    const dates = column(data, (t) => when(t) !== null);
+    const dates = column(data, (t) => when(t) !== null, 0.6);
     if (!dates.length) return null;
     const date = dates[0];
     const label = data.vars.find((v) => v !== date && !dates.includes(v) && !evidenceColumns(data).includes(v) &&
@@ -398,7 +409,8 @@
         layer: [
           { transform: [{ filter: "datum.span" }],
             mark: { type: "bar", cornerRadius: 2, opacity: 0.8, height: 12 },
-            encoding: { x: { field: "start", type: "temporal", title: null }, x2: { field: "end" },
+            encoding: { x: { field: "start", type: "temporal", title: null, axis: { orient: "top" } },
+              x2: { field: "end" },
               y: y, color: { field: "precision", type: "nominal", title: "precision",
                 scale: { domain: ["year", "month", "day"], range: ["#8fb3d9", "#3b7dd8", "#b8322a"] } },
               tooltip: tooltip } },
@@ -426,14 +438,16 @@
     if (triples) {
       for (const b of data.bindings) {
         if (!b.subject || !b.object || b.object.type !== "uri") continue;
-        edges.push({ from: node(b.subject), to: node(b.object), label: shorten(b.predicate.value) });
+        edges.push({ from: node(b.subject), to: node(b.object), label: shorten(b.predicate.value),
+          title: shorten(b.predicate.value) });
       }
     } else {
       const iris = data.vars.filter((v) => data.bindings.some((b) => b[v] && b[v].type === "uri"));
       for (const b of data.bindings) {
         const present = iris.filter((v) => b[v] && b[v].type === "uri");
         for (let i = 1; i < present.length; i++) {
-          edges.push({ from: node(b[present[0]]), to: node(b[present[i]]), label: present[i] });
+          edges.push({ from: node(b[present[0]]), to: node(b[present[i]]), label: present[i],
+            title: present[i] });
         }
       }
     }
@@ -456,7 +470,9 @@
       box.append(canvas, details);
       this.yasr.resultsEl.appendChild(box);
       const nodes = new window.vis.DataSet(graph.nodes.slice(0, 1500));
-      const edges = new window.vis.DataSet(graph.edges.slice(0, 4000).map((e, i) => Object.assign({ id: i }, e)));
+      // edge names on hover only (title): written on every edge they hide the nodes' names
+      const edges = new window.vis.DataSet(graph.edges.slice(0, 4000).map((e, i) =>
+        ({ id: i, from: e.from, to: e.to, title: e.title })));
       const network = new window.vis.Network(canvas, { nodes: nodes, edges: edges }, {
         nodes: { shape: "dot", size: 10, font: { size: 13, face: "system-ui" } },
         edges: { arrows: "to", font: { size: 10, align: "middle", color: "#5b6270" }, smooth: false,
@@ -588,11 +604,19 @@
   termsReady.then(() => { const tab = yasgui.getTab(); if (tab && tab.getYasr()) tab.getYasr().refresh(); });
   // YASGUI opens (and runs) a query given in the address (?query=…); a named query given by
   // name (?name=…) opens in a tab of its own here.
-  if (root.dataset.run && !new URLSearchParams(window.location.search).has("query")) {
-    const tab = yasgui.addTab(true, { name: root.dataset.title || "Query" });
+  function openQuery(text, name) {
+    const open = Object.keys(yasgui._tabs).find((id) => {
+      const tab = yasgui.getTab(id);
+      return tab && tab.getQuery && tab.getQuery() === text;
+    });
+    if (open) yasgui.selectTabId(open);
+    const tab = open ? yasgui.getTab(open) : yasgui.addTab(true, { name: name || "Query" });
     tab.show();
-    tab.getYasqe().setValue(root.dataset.query);
+    if (tab.getYasqe().getValue() !== text) tab.getYasqe().setValue(text);
     tab.query();
+  }
+  if (root.dataset.run && !new URLSearchParams(window.location.search).has("query")) {
+    openQuery(root.dataset.query, root.dataset.title);
   }
 
   // Examples: the named queries, each opened in a tab of its own.
@@ -605,10 +629,7 @@
       const response = await fetch("/queries", { headers: { Accept: "application/json" } });
       const named = (await response.json()).find((q) => q.name === name);
       if (!named) return;
-      const tab = yasgui.addTab(true, { name: named.title.slice(0, 40), yasqe: { value: named.text } });
-      tab.show();
-      tab.getYasqe().setValue(named.text);
-      tab.query();
+      openQuery(named.text, named.title.slice(0, 40));
     });
   }
 

@@ -1,0 +1,178 @@
+"""The query page in a real browser (Debian chromium through Playwright) on the curated graph:
+highlighting, autocompletion of vnru: terms and of entities by name without diacritics, a
+chart and a timeline drawn from example (named) queries, a shared address that reproduces a
+result, downloads, and not one request to anywhere but the server (every other request is
+routed to abort and recorded). Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.chromium import ARGS, CHROMIUM, require_chromium
+from tests.server.conftest import REPO, Server
+
+pytestmark = [pytest.mark.browser, pytest.mark.server]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def curated():
+    """The endpoint on the curated graph (the project itself)."""
+    running = Server(REPO, "--timeout", "20")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        running = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield running
+        running.close()
+
+
+@pytest.fixture
+def tab(browser, curated):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.elsewhere = []  # requests to anywhere but the server, aborted
+    page.problems = []  # script errors, CSP violations, failed loads of the page's own files
+
+    def route(route):
+        if route.request.url.startswith((curated.url, "data:", "blob:")):
+            route.continue_()
+        else:
+            page.elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("pageerror", lambda error: page.problems.append(f"error: {error}"))
+    page.on(
+        "console",
+        lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"),
+    )
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and "/sparql" not in r.url and page.problems.append(r.url),
+    )
+    yield page
+    context.close()
+    assert page.elsewhere == []
+    assert page.problems == []
+
+
+def shoot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"query-page-{name}.png"))
+
+
+def run(page, text: str) -> None:
+    editor = page.locator(".CodeMirror").first
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(text)
+    page.keyboard.press("Control+Enter")
+
+
+def test_editor_highlights_and_completes_vnru_terms_and_entities(tab, curated):
+    tab.goto(curated.url + "/query")
+    expect(tab.locator(".CodeMirror .cm-keyword").first).to_be_visible()  # highlighted
+    editor = tab.locator(".CodeMirror").first
+    editor.click()
+    tab.keyboard.press("Control+a")
+    tab.keyboard.press("Delete")
+    tab.keyboard.insert_text("SELECT * WHERE { ?t a vnru:Trea")
+    tab.keyboard.press("Control+Space")
+    hints = tab.locator(".CodeMirror-hints li")
+    expect(hints.first).to_have_text(re.compile(r"^vnru:Treaty\s+—\s+Treaty"))
+    tab.keyboard.press("Enter")
+    assert "?t a vnru:Treaty" in tab.evaluate("window.vnrukgYasgui.getTab().getQuery()")
+    tab.keyboard.insert_text(" . ?t vnru:party vnrd:lien xo".replace(" xo", "xo"))
+    tab.keyboard.press("Control+Space")  # "lienxo": the Soviet Union by its name, no diacritics
+    expect(hints.first).to_contain_text("vnrd:soviet-union")
+    shoot(tab, "completion")
+    tab.keyboard.press("Enter")
+    assert "vnru:party vnrd:soviet-union" in tab.evaluate("window.vnrukgYasgui.getTab().getQuery()")
+    # no "undefined prefix" mark: the endpoint's prefixes are predeclared for the editor too
+    expect(tab.locator(".CodeMirror .parseErrorIcon")).to_have_count(0)
+
+
+def test_a_query_runs_with_ctrl_enter_and_the_address_reruns_it(tab, curated):
+    text = (
+        "SELECT ?state ?name WHERE { ?state a vnru:State ; skos:prefLabel ?name "
+        'FILTER(LANG(?name) = "vi") } ORDER BY ?name'
+    )
+    tab.goto(curated.url + "/query")
+    run(tab, text)
+    rows = tab.locator(".yasr table.dataTable tbody tr")
+    expect(rows.first).to_be_visible()
+    count = rows.count()
+    assert count >= 4
+    assert "Liên Xô" in tab.locator(".yasr table.dataTable").inner_text()
+    link = tab.locator(".yasr table.dataTable a.iri").first
+    assert link.get_attribute("href").startswith("/id/")
+    assert "Socialist Republic of Vietnam" in tab.locator(".yasr table.dataTable").inner_text()
+    shared = tab.url
+    assert "/query?query=" in shared and "vnru%3AState" in shared
+    shoot(tab, "table")
+    other = tab.context.browser.new_context(viewport={"width": 1440, "height": 900})
+    page = other.new_page()
+    page.goto(shared)  # a fresh browser: the shared address reruns the query
+    expect(page.locator(".yasr table.dataTable tbody tr")).to_have_count(count)
+    assert "Liên Xô" in page.locator(".yasr table.dataTable").inner_text()
+    other.close()
+
+
+def test_a_browser_opening_sparql_gets_the_page_with_the_results(tab, curated):
+    tab.goto(curated.url + "/sparql?query=" + quote("ASK { ?s a vnru:Treaty }"))
+    expect(tab.locator(".yasr .booleanResult, .yasr .boolean")).to_contain_text(
+        re.compile("true", re.I)
+    )
+
+
+def test_an_example_draws_a_chart(tab, curated):
+    tab.goto(curated.url + "/query")
+    tab.select_option("#examples", "trade-series")
+    chart = tab.locator(".vn-chart svg.marks")
+    expect(chart).to_be_visible(timeout=20_000)
+    assert tab.locator(".vn-chart path.mark-line, .vn-chart g.mark-line path").count() > 0
+    expect(tab.locator(".vn-controls")).to_contain_text("value over period")
+    shoot(tab, "chart")
+
+
+def test_an_example_draws_a_timeline(tab, curated):
+    tab.goto(curated.url + "/query?name=timeline")
+    tab.get_by_role("button", name="Shows Timeline view").click(timeout=20_000)
+    expect(tab.locator(".vn-timeline svg.marks")).to_be_visible(timeout=20_000)
+    # years drawn as spans of the whole year, days as points
+    expect(tab.locator(".vn-timeline")).to_contain_text("a year is drawn as the whole year")
+    assert tab.locator(".vn-timeline g.mark-rect path").count() > 0
+    shoot(tab, "timeline")
+
+
+def test_a_construct_result_draws_a_network(tab, curated):
+    tab.goto(curated.url + "/query")
+    run(tab, "CONSTRUCT { ?a vnru:party ?b } WHERE { ?a a vnru:Treaty ; vnru:party ?b }")
+    expect(tab.locator(".vn-network canvas")).to_be_visible(timeout=20_000)
+    expect(tab.locator(".vn-network-details")).to_contain_text("nodes")
+    shoot(tab, "network")
+
+
+def test_downloads_come_in_every_format(tab, curated):
+    tab.goto(curated.url + "/query")
+    run(tab, "SELECT ?t WHERE { ?t a vnru:Treaty } ORDER BY ?t LIMIT 2")
+    expect(tab.locator(".yasr table.dataTable tbody tr")).to_have_count(2)
+    for fmt, start in (("csv", b"t\r\n"), ("tsv", b"?t\n"), ("json", b'{"head"')):
+        with tab.expect_download() as waiting:
+            tab.select_option("#download", fmt)
+        path = Path(waiting.value.path())
+        assert path.read_bytes().startswith(start), fmt
