@@ -224,3 +224,27 @@ def test_cors_only_when_asked(project):
         answer = asyncio.run(_call(app, "GET", "/id/russia", headers, b""))
         assert answer.status == 200
         assert answer.headers.get("access-control-allow-origin") == expected
+
+
+def test_home_page_counts_agree_with_the_command_line():
+    """35 ready-made questions as `vnrukg queries` lists them, the rules apart, and the two
+    entity counts each named for what it counts."""
+    from click.testing import CliRunner
+
+    from tests.server.conftest import REPO
+    from vnrukg.cli import cli
+
+    listed = json.loads(
+        CliRunner().invoke(cli, ["--root", str(REPO), "queries", "--format", "json"]).output
+    )
+    questions = [q for q in listed if not q["name"].endswith("-violation")]
+    rules = sorted(p.stem for p in (REPO / "queries").glob("*-violation.rq"))
+    kg = load(Project(REPO))
+    html = get(ServerConfig(), kg, "/", accept="text/html").body.decode()
+    assert f"{len(questions)} ready-made questions with parameters, and {len(rules)} rules" in html
+    assert len(listed) == len(questions)  # the command line lists no rules either
+    assert "things have a name you can search for" in html
+    assert "resources in all have an IRI of their own" in html
+    page = get(ServerConfig(), kg, "/queries", accept="text/html").body.decode()
+    assert f"{len(questions)} questions and" in page
+    assert all(f'id="{rule}"' in page.split('id="rules"')[1] for rule in rules)

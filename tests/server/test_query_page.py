@@ -176,3 +176,28 @@ def test_downloads_come_in_every_format(tab, curated):
             tab.select_option("#download", fmt)
         path = Path(waiting.value.path())
         assert path.read_bytes().startswith(start), fmt
+
+
+def test_named_query_page_fits_and_shows_translations_beside_quotes(tab, curated):
+    tab.goto(curated.url + "/queries/statements")
+    expect(tab.locator(".result-table tr").nth(5)).to_be_visible(timeout=20_000)
+    cells = tab.locator(".result-table td.evidence-cell")
+    expect(cells.first.locator(".evidence-label")).to_have_text("translation (curators')")
+    assert tab.locator(".result-table details.fold").count() > 0  # long quotes fold
+    # nothing spills past a 1440 px window
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 1440
+    shoot(tab, "named-statements")
+    folded = tab.locator(".result-table details.fold").first
+    folded.locator("summary").click()
+    expect(folded).to_have_attribute("open", "")
+
+
+def test_entity_page_shows_the_translation_beside_each_quote(tab, curated):
+    tab.goto(curated.url + "/id/treaty-1994")
+    first = tab.locator("figure.citation").first
+    expect(first.locator(".quote-side .evidence-label")).to_contain_text("source's words")
+    expect(first.locator(".translation-side .evidence-label")).to_have_text(
+        "translation (curators')"
+    )
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 1440
+    shoot(tab, "entity")

@@ -53,6 +53,7 @@ GRAPH_LINKS = [
     (f.name, f.label) for f in sorted(GRAPH, key=lambda f: f.name not in ("ttl", "jsonld"))
 ]
 TABLE_LINKS = [(f.name, f.label) for f in TABLE]
+RULE_SUFFIX = "-violation"  # rule queries: must find nothing (vnrukg validate runs them)
 DEFAULT_QUERY = """SELECT ?class (COUNT(?entity) AS ?entities)
 WHERE { ?entity a ?class . FILTER(STRSTARTS(STR(?entity), STR(vnrd:))) }
 GROUP BY ?class
@@ -238,9 +239,11 @@ def index(request: Request) -> Response:
         title="vnrukg",
         query="",
         triples=len(site.kg.graph),
-        entities=len(site.entries),
+        named_things=len(site.entries),
+        resources=site.resources,
         classes=_class_rows(site),
-        named_count=len(site.named),
+        named_count=len([q for q in site.named if not q.endswith(RULE_SUFFIX)]),
+        rule_count=len([q for q in site.named if q.endswith(RULE_SUFFIX)]),
         network=site.network_page.is_file(),
     )
 
@@ -369,7 +372,14 @@ def named_queries(request: Request) -> Response:
     site = _site(request)
     params = protocol.url_params(request, site.config.max_request_bytes)
     if negotiation.wants_html(request.headers.get("accept")) and not protocol.overrides(params):
-        return _html(site, "queries.html", title="Named queries", queries=list(site.named.values()))
+        every = list(site.named.values())
+        return _html(
+            site,
+            "queries.html",
+            title="Named queries",
+            queries=[q for q in every if not q.name.endswith(RULE_SUFFIX)],
+            rules=[q for q in every if q.name.endswith(RULE_SUFFIX)],
+        )
     body = json.dumps(_named_json(site), ensure_ascii=False, indent=1)
     return Response(body, media_type=replies.JSON_TYPE, headers={"Vary": "Accept"})
 
@@ -445,6 +455,23 @@ def query_terms(request: Request) -> Response:
         media_type=replies.JSON_TYPE,
         headers={"Cache-Control": "no-cache"},
     )
+
+
+async def translations(request: Request) -> Response:
+    """The curators' translations of quotes: POST a JSON list of quoted texts, get an object
+    from each text that has a translation to it (pages show it beside the quote)."""
+    site = _site(request)
+    body = await protocol.read_body(request, site.config.max_request_bytes)
+    try:
+        quotes = json.loads(body or b"[]")
+    except ValueError:
+        raise VnrukgError("send a JSON list of quoted texts") from None
+    if not isinstance(quotes, list):
+        raise VnrukgError("send a JSON list of quoted texts")
+    found = {
+        q: site.translations[q] for q in quotes if isinstance(q, str) and q in site.translations
+    }
+    return Response(json.dumps(found, ensure_ascii=False), media_type=replies.JSON_TYPE)
 
 
 def vendored(request: Request) -> Response:
@@ -605,6 +632,7 @@ def create_app(site: Site) -> Starlette:
         Route("/queries/{name}", named_query),
         Route("/query", query_page),
         Route("/query/terms", query_terms),
+        Route("/evidence/translations", translations, methods=["POST"]),
         Route("/vendor/{name}", vendored),
         Route("/search", search),
         Route("/id/{slug:path}", resource),

@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rdflib import Graph, URIRef
 
 from ..docs import render as render_docs
-from ..namespaces import PREFIXES, VNRU
+from ..namespaces import PREFIXES, VNRD, VNRU
 from ..search import Entry, build_index
 from ..sparql import NamedQuery, list_queries
 from ..store import CURATED, ONTOLOGY, SHAPES, KnowledgeGraph
@@ -52,8 +52,11 @@ class Site:
     classes: dict[URIRef, int] = field(default_factory=dict)  # vnru: classes, for the index
     classes_all: dict[URIRef, int] = field(default_factory=dict)  # every class, for VoID
     examples: list[URIRef] = field(default_factory=list)
+    resources: int = 0  # distinct vnrd: IRIs (VoID's void:entities)
     ontology_html: str = ""
     terms_json: bytes = b"{}"  # what the query page's editor completes (terms.completions)
+    #: A quote's words → the curators' English translation of them (vnru:translation).
+    translations: dict[str, str] = field(default_factory=dict)
     vega: str = ""  # the served name of the Vega-Lite runtime
     env: Environment = field(default_factory=templates)
 
@@ -79,6 +82,15 @@ class Site:
     def prefixes_json(self) -> str:
         """The project's prefixes, for the query page's display of IRIs."""
         return json.dumps(PREFIXES)
+
+
+def translations_of(graph: Graph) -> dict[str, str]:
+    """Each quoted text with the curators' translation of it, for pages that show quotes."""
+    found: dict[str, str] = {}
+    for citation, translation in graph.subject_objects(VNRU.translation):
+        for quote in graph.objects(citation, VNRU.quote):
+            found.setdefault(str(quote), str(translation))
+    return found
 
 
 def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
@@ -119,7 +131,9 @@ def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
         classes={c: n for c, n in counts.items() if str(c).startswith(str(VNRU))},
         classes_all=dict(counts),
         examples=examples(kg.graph),
+        resources=len({s for s in kg.graph.subjects() if str(s).startswith(str(VNRD))}),
         ontology_html=render_docs(ontology, shapes),
         terms_json=terms.encode("utf-8"),
+        translations=translations_of(kg.graph),
         vega=vendor.vega_name(),  # fails at start, in one line, when vl-convert is missing
     )

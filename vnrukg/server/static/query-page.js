@@ -480,6 +480,7 @@
         physics: { stabilization: { iterations: 200 }, barnesHut: { springLength: 140 } },
         interaction: { hover: true },
       });
+      network.once("stabilizationIterationsDone", () => network.fit());
       network.on("click", (event) => {
         const id = event.nodes[0];
         if (!id) return;

@@ -48,20 +48,82 @@
                         { class: "literal" }));
       const note = term["xml:lang"] ? "@" + term["xml:lang"]
                  : term.datatype ? shorten(term.datatype) : "";
-      if (note) td.appendChild(el("span", " " + note, { class: "meta" }));
+      if (note) td.appendChild(el("span", " " + note, { class: "meta tag-note" }));
     }
     return td;
   }
 
-  function table(data) {
+  // A quote: the source's words, folded when long; the curators' translation beside it.
+  const FOLD = 320;
+  function foldable(text, tag, attrs) {
+    if (text.length <= FOLD) return el(tag, text, attrs);
+    const details = el("details", null, { class: "fold" });
+    const summary = el("summary");
+    summary.appendChild(el(tag, text.slice(0, FOLD - 60) + "…", Object.assign({}, attrs, { class: "folded" })));
+    summary.appendChild(el("span", "show all " + text.length + " characters", { class: "more" }));
+    details.append(summary, el(tag, text, attrs));
+    return details;
+  }
+  function quoteCell(term, translation) {
+    const td = el("td", null, { class: "evidence-cell" });
+    if (!term) return td;
+    const lang = term["xml:lang"] || "";
+    td.appendChild(foldable(term.value, "blockquote", lang ? { lang: lang } : {}));
+    if (translation) {
+      const side = el("div", null, { class: "translation-side" });
+      side.appendChild(el("span", "translation (curators')", { class: "evidence-label" }));
+      side.appendChild(foldable(translation, "p", { lang: "en", class: "translation" }));
+      td.appendChild(side);
+    }
+    return td;
+  }
+  const isQuote = (v) => /quote/i.test(v);
+  const isTranslation = (v) => /translation/i.test(v);
+
+  async function translationsOf(data) {
+    if ("boolean" in data) return {};
+    const vars = data.head.vars;
+    if (!vars.some(isQuote) || vars.some(isTranslation)) return {};
+    const quotes = new Set();
+    for (const row of data.results.bindings) {
+      for (const v of vars) if (isQuote(v) && row[v]) quotes.add(row[v].value);
+    }
+    try {
+      const response = await fetch("/evidence/translations", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify([...quotes].slice(0, 400)),
+      });
+      return response.ok ? await response.json() : {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  function table(data, translations) {
     if ("boolean" in data) return el("p", String(data.boolean), { class: "boolean" });
     const out = el("table", null, { class: "result-table" });
     const head = el("tr");
-    for (const v of data.head.vars) head.appendChild(el("th", v));
+    for (const v of data.head.vars) {
+      const th = el("th", v);
+      if (isTranslation(v)) th.appendChild(el("span", "translation (curators')", { class: "evidence-label" }));
+      if (isQuote(v)) th.appendChild(el("span", "source's words", { class: "evidence-label" }));
+      if (isQuote(v) || isTranslation(v)) th.className = "evidence-head";
+      head.appendChild(th);
+    }
     out.appendChild(head);
     for (const row of data.results.bindings) {
       const tr = el("tr");
-      for (const v of data.head.vars) tr.appendChild(cell(row[v]));
+      for (const v of data.head.vars) {
+        if (isQuote(v)) {
+          tr.appendChild(quoteCell(row[v], row[v] && translations[row[v].value]));
+        } else if (isTranslation(v) && row[v]) {
+          const td = el("td", null, { class: "evidence-cell translation-cell" });
+          td.appendChild(foldable(row[v].value, "p", { lang: "en", class: "translation" }));
+          tr.appendChild(td);
+        } else {
+          tr.appendChild(cell(row[v]));
+        }
+      }
       out.appendChild(tr);
     }
     return out;
@@ -96,7 +158,7 @@
     const cut = response.headers.get("x-sparql-maxrows");
     if (type.includes("sparql-results+json")) {
       const data = await response.json();
-      results.appendChild(table(data));
+      results.appendChild(table(data, await translationsOf(data)));
       const n = "boolean" in data ? 1 : data.results.bindings.length;
       say(("boolean" in data ? "answer" : n + " row" + (n === 1 ? "" : "s")) + " in " + ms + " ms" +
           (cut ? " — cut at " + cut + " rows (the server's limit)" : ""), "ok");
@@ -160,6 +222,11 @@
     });
     const picker = document.getElementById("download");
     picker.addEventListener("change", () => { if (picker.value) download(picker.value); picker.value = ""; });
+  }
+
+  const tags = document.getElementById("show-tags");
+  if (tags && results) {
+    tags.addEventListener("change", () => results.classList.toggle("show-tags", tags.checked));
   }
 
   if (results && results.dataset.src) {
