@@ -201,3 +201,15 @@ def test_entity_page_shows_the_translation_beside_each_quote(tab, curated):
     )
     assert tab.evaluate("document.documentElement.scrollWidth") <= 1440
     shoot(tab, "entity")
+
+
+def test_the_query_table_shows_translations_beside_quotes(tab, curated):
+    tab.goto(curated.url + "/query")
+    run(
+        tab,
+        "SELECT ?fact ?quote WHERE { ?fact vnru:citation ?c . ?c vnru:quote ?quote ; "
+        "vnru:translation ?t } ORDER BY ?fact LIMIT 5",
+    )
+    cell = tab.locator(".yasr table.dataTable td.col-quote").first
+    expect(cell.locator(".evidence-label")).to_have_text("translation (curators')")
+    shoot(tab, "table-translations")

@@ -240,6 +240,29 @@
     return data.vars.filter((v) => /quote|translation|source/i.test(v));
   }
 
+  // --- the curators' translations of quotes in a result (beside the quote, never as it) ------
+  const translations = new Map();
+  async function fetchTranslations(data) {
+    if (!data || data.vars.some((v) => /translation/i.test(v))) return;
+    const wanted = new Set();
+    for (const b of data.bindings) {
+      for (const v of data.vars) {
+        if (/quote/i.test(v) && b[v] && !translations.has(b[v].value)) wanted.add(b[v].value);
+      }
+    }
+    if (!wanted.size) return;
+    try {
+      const response = await fetch("/evidence/translations", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify([...wanted].slice(0, 400)),
+      });
+      const found = response.ok ? await response.json() : {};
+      for (const q of wanted) translations.set(q, found[q] || "");
+    } catch (err) {
+      /* the table is drawn without them */
+    }
+  }
+
   // --- the table: IRIs link to entity pages, labels beside them, datatypes on demand --------
   const Table = Yasr.plugins.table;
   class VnTable extends Table {
@@ -265,6 +288,10 @@
       if (binding.datatype) return `${text} <sup class="tag">${esc(shorten(binding.datatype))}</sup>`;
       return text;
     }
+    async draw(persistentConfig) {
+      await fetchTranslations(rows(this.yasr));
+      return super.draw(persistentConfig);
+    }
     getColumns() {
       const columns = super.getColumns();
       for (const c of columns) {
@@ -273,8 +300,16 @@
           c.title += " <span class='evidence-label'>translation (curators')</span>";
           c.className = "col-translation";
         } else if (/quote/i.test(c.name || "")) {
-          c.title += " <span class='evidence-label'>source's words</span>";
+          c.title += " <span class='evidence-label'>source's words; translation (curators') beside</span>";
           c.className = "col-quote";
+          const render = c.render;
+          c.render = (value, type, row, meta) => {
+            const html = render(value, type, row, meta);
+            const translation = value && translations.get(value.value);
+            if (!translation || type === "filter" || type === "sort" || !type) return html;
+            return html + "<div class='translation-side'><span class='evidence-label'>translation " +
+              "(curators')</span><p class='translation' lang='en'>" + esc(translation) + "</p></div>";
+          };
         }
       }
       return columns;
