@@ -101,9 +101,18 @@ def _rdf_or_page(
 
 
 async def _run(request: Request, text: str, bindings: dict, override: list[str]) -> Response:
+    site = _site(request)
     job = Job(text, bindings, request.headers.get("accept"), tuple(override))
     client = client_key(request.client.host if request.client else None)
-    return _reply(await _site(request).pool.run(job, client))
+    key = (text, tuple(sorted((k, str(v)) for k, v in bindings.items())), job.accept, job.override)
+    kept = site.replies.get(key)
+    if kept is not None:
+        refused = site.pool.scheduler.charge(client)  # a repeat still counts against the rate
+        return _reply(refused or kept)
+    reply = await site.pool.run(job, client)
+    if reply.status == 200:
+        site.replies.put(key, reply, len(reply.body) + len(text))
+    return _reply(reply)
 
 
 async def sparql(request: Request) -> Response:
@@ -205,9 +214,15 @@ def resource(request: Request) -> Response:
         raise NotFound(f"nothing is known about <{node}>")
     params = protocol.url_params(request, site.config.max_request_bytes)
     fmt = negotiation.for_page(request.headers.get("accept"), protocol.overrides(params))
-    if fmt is HTML:
-        return _html(site, "resource.html", title=described.title, d=described)
-    return _rdf(pages.rdf_description(site.kg.graph, node), fmt)
+    key = (str(node), fmt.name)
+    kept = site.pages.get(key)
+    if kept is None:
+        if fmt is HTML:
+            kept = _html(site, "resource.html", title=described.title, d=described)
+        else:
+            kept = _rdf(pages.rdf_description(site.kg.graph, node), fmt)
+        site.pages.put(key, kept, len(kept.body))
+    return kept
 
 
 def ontology(request: Request) -> Response:

@@ -25,6 +25,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from . import replies
+from .replies import Reply
+
 T = TypeVar("T")
 
 
@@ -84,6 +87,12 @@ class Refused(Exception):
         super().__init__(message)
         self.status, self.code, self.retry_after = status, code, retry_after
 
+    def reply(self) -> Reply:
+        """The JSON error reply, with ``Retry-After``."""
+        answer = replies.error(self.status, self.code, str(self))
+        answer.headers["Retry-After"] = str(max(1, round(self.retry_after)))
+        return answer
+
 
 class Scheduler(Generic[T]):
     """Hands idle resources (workers) to waiting jobs by the rules above; no I/O of its own.
@@ -122,6 +131,17 @@ class Scheduler(Generic[T]):
                 (1 - client.tokens) / rate,
             )
         client.tokens -= 1
+
+    def charge(self, key: str) -> Reply | None:
+        """Count a request answered without a worker (a kept reply) against the client's
+        rate; the refusal to send instead, if it is over."""
+        try:
+            self._take_token(self.client(key))
+        except Refused as refused:
+            return refused.reply()
+        finally:
+            self._forget(self.client(key))
+        return None
 
     def _may_take(self, client: Client) -> bool:
         if not self.idle or len(client.running) >= self.limits.client_workers:

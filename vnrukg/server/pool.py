@@ -177,9 +177,7 @@ class WorkerPool:
         try:
             item = await self._acquire(client)
         except Refused as refused:
-            reply = replies.error(refused.status, refused.code, str(refused))
-            reply.headers["Retry-After"] = str(max(1, round(refused.retry_after)))
-            return reply
+            return refused.reply()
         if item is None:
             return replies.error(503, "busy", "no query worker became free in time")
         number, worker = item

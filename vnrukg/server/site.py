@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from rdflib import Graph, URIRef
+from starlette.responses import Response
 
 from ..docs import render as render_docs
 from ..namespaces import PREFIXES, VNRD, VNRU
@@ -15,10 +16,12 @@ from ..search import Entry, build_index
 from ..sparql import NamedQuery, list_queries
 from ..store import CURATED, ONTOLOGY, SHAPES, KnowledgeGraph
 from . import vendor
+from .cache import ReplyCache
 from .config import ServerConfig
 from .dumps import Dumps
 from .fairness import Limits
 from .pool import WorkerPool
+from .replies import Reply
 from .terms import completions
 from .void import class_counts, examples
 from .worker import WorkerSettings
@@ -59,6 +62,9 @@ class Site:
     translations: dict[str, str] = field(default_factory=dict)
     vega: str = ""  # the served name of the Vega-Lite runtime
     env: Environment = field(default_factory=templates)
+    #: Query replies and entity pages kept for repeats (the graph does not change).
+    replies: ReplyCache[Reply] = field(default_factory=ReplyCache)
+    pages: ReplyCache[Response] = field(default_factory=lambda: ReplyCache(32 << 20))
 
     @property
     def network_page(self) -> Path:
