@@ -92,7 +92,7 @@ def test_serve_needs_nothing_beyond_the_install():
         assert package in core
 
 
-@pytest.mark.parametrize("module", ["starlette", "uvicorn"])
+@pytest.mark.parametrize("module", ["starlette", "uvicorn", "vl_convert"])
 def test_a_missing_dependency_is_one_line(root, module):
     """With a dependency gone, serve says which package to install, in one line."""
     import subprocess

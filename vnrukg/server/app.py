@@ -209,14 +209,14 @@ def resource(request: Request) -> Response:
     """An entity or concept: HTML page or RDF by content negotiation."""
     site = _site(request)
     node = URIRef(BASE + request.url.path.lstrip("/"))
-    described = pages.describe(site.kg.graph, site.inferred, node)
-    if described is None:
-        raise NotFound(f"nothing is known about <{node}>")
     params = protocol.url_params(request, site.config.max_request_bytes)
     fmt = negotiation.for_page(request.headers.get("accept"), protocol.overrides(params))
     key = (str(node), fmt.name)
     kept = site.pages.get(key)
     if kept is None:
+        described = pages.describe(site.kg.graph, site.inferred, node)
+        if described is None:
+            raise NotFound(f"nothing is known about <{node}>")
         if fmt is HTML:
             kept = _html(site, "resource.html", title=described.title, d=described)
         else:
