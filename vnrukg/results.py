@@ -21,7 +21,7 @@ import io
 import json
 import shutil
 import unicodedata
-from xml.sax.saxutils import escape, quoteattr
+from collections.abc import Callable
 
 from . import formats
 from .errors import UsageError
@@ -206,20 +206,23 @@ def sparql_json(result: QueryResult) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
-def _xml_term(term: TermParts) -> str:
+def _xml_term(term: TermParts, escape: Callable[[str], str], quote: Callable[[str], str]) -> str:
     kind, text, language, datatype = term
     if kind != "literal":
         return f"<{kind}>{escape(text)}</{kind}>"
     attrs = ""
     if language:
-        attrs = f" xml:lang={quoteattr(language)}"
+        attrs = f" xml:lang={quote(language)}"
     elif datatype:
-        attrs = f" datatype={quoteattr(datatype)}"
+        attrs = f" datatype={quote(datatype)}"
     return f"<literal{attrs}>{escape(text)}</literal>"
 
 
 def sparql_xml(result: QueryResult) -> str:
     """SPARQL Query Results XML."""
+    # xml.sax imports urllib, http and email (0.1 s): a cold `vnrukg query` writes no XML
+    from xml.sax.saxutils import escape, quoteattr
+
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">']
     if result.kind == "ASK":
         lines += ["  <head/>", f"  <boolean>{'true' if _ask(result) else 'false'}</boolean>"]
@@ -231,9 +234,8 @@ def sparql_xml(result: QueryResult) -> str:
             lines.append("    <result>")
             for var, term in zip(result.variables, row, strict=True):
                 if term is not None:
-                    lines.append(
-                        f"      <binding name={quoteattr(var)}>{_xml_term(term)}</binding>"
-                    )
+                    value = _xml_term(term, escape, quoteattr)
+                    lines.append(f"      <binding name={quoteattr(var)}>{value}</binding>")
             lines.append("    </result>")
         lines.append("  </results>")
     lines.append("</sparql>")
