@@ -206,6 +206,14 @@ def sparql_json(result: QueryResult) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
+def _saxutils() -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """xml.sax's ``escape`` and ``quoteattr``."""
+    # xml.sax imports urllib, http and email (0.1 s): a cold `vnrukg query` writes no XML
+    from xml.sax.saxutils import escape, quoteattr
+
+    return escape, quoteattr
+
+
 def _xml_term(term: TermParts, escape: Callable[[str], str], quote: Callable[[str], str]) -> str:
     kind, text, language, datatype = term
     if kind != "literal":
@@ -220,8 +228,7 @@ def _xml_term(term: TermParts, escape: Callable[[str], str], quote: Callable[[st
 
 def sparql_xml(result: QueryResult) -> str:
     """SPARQL Query Results XML."""
-    # xml.sax imports urllib, http and email (0.1 s): a cold `vnrukg query` writes no XML
-    from xml.sax.saxutils import escape, quoteattr
+    escape, quoteattr = _saxutils()
 
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">']
     if result.kind == "ASK":
@@ -314,6 +321,7 @@ def sparql_head(result: QueryResult, name: str) -> str:
             + ('}, "results": {"bindings": [')
         )
     if name == "xml":
+        _, quoteattr = _saxutils()
         lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">']
         lines.append("  <head>")
         lines += [f"    <variable name={quoteattr(v)}/>" for v in result.variables]
@@ -335,10 +343,12 @@ def sparql_row(result: QueryResult, name: str, index: int) -> str:
         }
         return (", " if index else "") + json.dumps(binding, ensure_ascii=False)
     if name == "xml":
+        escape, quoteattr = _saxutils()
         lines = ["    <result>"]
         for var, term in zip(result.variables, row, strict=True):
             if term is not None:
-                lines.append(f"      <binding name={quoteattr(var)}>{_xml_term(term)}</binding>")
+                value = _xml_term(term, escape, quoteattr)
+                lines.append(f"      <binding name={quoteattr(var)}>{value}</binding>")
         return "\n".join([*lines, "    </result>"]) + "\n"
     if name == "csv":
         buffer = io.StringIO()

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
 
+import vl_convert
+
 from ..errors import VnrukgError
 
 YASGUI = "4.6.2"
@@ -42,18 +44,12 @@ def _vendored(name: str) -> bytes:
 
 
 def _vega() -> bytes:
-    # vl-convert is 30 MB of native code: only the query page's chart view needs its bundle
-    import vl_convert
-
     snippet = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
     return str(vl_convert.javascript_bundle(snippet)).encode("utf-8")
 
 
 def vega_name() -> str:
     """The served name of the Vega-Lite runtime, with vl-convert's version."""
-    # vl-convert is 30 MB of native code: only the query page's chart view needs its bundle
-    import vl_convert
-
     version = metadata.version("vl-convert-python")
     return f"vega-{vl_convert.get_vega_version()}-vl-convert-{version}.js"
 
