@@ -170,3 +170,34 @@ def test_a_huge_result_is_cut_at_the_byte_cap(fair_server):
     )
     assert len(many.content) <= 4096
     assert many.text.splitlines()[-1].startswith("# result cut after ")
+
+
+@pytest.mark.server
+def test_parsing_counts_against_the_time_limit(fair_server):
+    """A 53 KB query that keeps rdflib's parser busy for a minute is stopped at the limit, in
+    its worker; another client is answered meanwhile."""
+    values = ", ".join(f'"v{i}"' for i in range(6000))
+    slow_text = f"SELECT * WHERE {{ ?s ?p ?o FILTER(?o IN ({values})) }}"
+    assert len(slow_text) > 50_000
+    slow: dict = {}
+
+    def send() -> None:
+        with _client("127.0.0.5") as client:
+            started = time.monotonic()
+            slow["response"] = client.post(
+                fair_server.url + "/sparql",
+                content=slow_text,
+                headers={"Content-Type": "application/sparql-query"},
+            )
+            slow["seconds"] = time.monotonic() - started
+
+    thread = threading.Thread(target=send)
+    thread.start()
+    time.sleep(0.5)
+    with _client("127.0.0.6") as other:
+        quick = other.get(fair_server.url + "/sparql", params={"query": 'ASK { ?s ?p "parse" }'})
+    assert quick.status_code == 200
+    thread.join(60)
+    assert slow["response"].status_code == 503
+    assert slow["response"].json()["error"] == "timeout"
+    assert slow["seconds"] < 8
