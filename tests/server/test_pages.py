@@ -227,8 +227,8 @@ def test_cors_only_when_asked(project):
 
 
 def test_home_page_counts_agree_with_the_command_line():
-    """35 ready-made questions as `vnrukg queries` lists them, the rules apart, and the two
-    entity counts each named for what it counts."""
+    """The ready-made questions as `vnrukg queries` lists them (36 since policy-statements),
+    the rules apart, and the two entity counts each named for what it counts."""
     from click.testing import CliRunner
 
     from tests.server.conftest import REPO
