@@ -12,9 +12,11 @@ from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
+from rdflib import Graph
 
 from tests.chromium import ARGS, CHROMIUM, require_chromium
 from tests.server.conftest import REPO, Server
+from vnrukg.server.app import GRAPH_LINKS, TABLE_LINKS
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 ARTIFACTS = REPO / "test-artifacts"
@@ -159,6 +161,24 @@ def test_an_example_draws_a_timeline(tab, curated):
     shoot(tab, "timeline")
 
 
+def test_a_returning_visitor_gets_the_named_query_asked_for(tab, curated):
+    """Tabs persist; one not shown yet has no editor. Opening another named query must still
+    open that query, not leave the visitor on the tab they had last."""
+    tab.goto(curated.url + "/query?name=trade-series")
+    expect(tab.locator(".vn-chart svg.marks")).to_be_visible(timeout=20_000)
+    tab.select_option("#examples", "people")
+    expect(tab.locator(".yasgui .tabsList .tab.active")).to_contain_text("People")
+    tab.goto(curated.url + "/query?name=timeline")
+    expect(tab.locator(".yasgui .tabsList .tab.active")).to_contain_text("Timeline")
+    expect(tab.locator(".yasr_response_chip:visible")).to_contain_text("results", timeout=20_000)
+    assert "# title: Timeline" in tab.evaluate("window.vnrukgYasgui.getTab().getQuery()")
+    tabs = tab.locator(".yasgui .tabsList .tab[role=presentation]").count()
+    tab.goto(curated.url + "/query?name=trade-series")  # its kept tab is reused, not doubled
+    expect(tab.locator(".vn-chart svg.marks")).to_be_visible(timeout=20_000)
+    assert "# title: Trade by year" in tab.evaluate("window.vnrukgYasgui.getTab().getQuery()")
+    assert tab.locator(".yasgui .tabsList .tab[role=presentation]").count() == tabs
+
+
 def test_a_construct_result_draws_a_network(tab, curated):
     tab.goto(curated.url + "/query")
     run(tab, "CONSTRUCT { ?a vnru:party ?b } WHERE { ?a a vnru:Treaty ; vnru:party ?b }")
@@ -167,15 +187,40 @@ def test_a_construct_result_draws_a_network(tab, curated):
     shoot(tab, "network")
 
 
+def test_a_select_linking_entities_draws_a_network(tab, curated):
+    tab.goto(curated.url + "/query")
+    run(tab, "SELECT ?treaty ?party WHERE { ?treaty a vnru:Treaty ; vnru:party ?party }")
+    expect(tab.locator(".yasr table.dataTable tbody tr").first).to_be_visible(timeout=20_000)
+    tab.get_by_role("button", name="Shows Network view").click()
+    expect(tab.locator(".vn-network canvas")).to_be_visible(timeout=20_000)
+    expect(tab.locator(".vn-network-details")).to_contain_text("nodes")
+    shoot(tab, "network-select")
+
+
+def _download(tab, fmt: str) -> bytes:
+    with tab.expect_download() as waiting:
+        tab.select_option("#download", fmt)
+    return Path(waiting.value.path()).read_bytes()
+
+
 def test_downloads_come_in_every_format(tab, curated):
+    """Every format the endpoint serves, for a SELECT and for a CONSTRUCT, each parsed."""
     tab.goto(curated.url + "/query")
     run(tab, "SELECT ?t WHERE { ?t a vnru:Treaty } ORDER BY ?t LIMIT 2")
     expect(tab.locator(".yasr table.dataTable tbody tr")).to_have_count(2)
-    for fmt, start in (("csv", b"t\r\n"), ("tsv", b"?t\n"), ("json", b'{"head"')):
-        with tab.expect_download() as waiting:
-            tab.select_option("#download", fmt)
-        path = Path(waiting.value.path())
-        assert path.read_bytes().startswith(start), fmt
+    table = {name for name, _ in TABLE_LINKS}
+    assert table == {"csv", "tsv", "json", "xml"}
+    starts = {"csv": b"t\r\n", "tsv": b"?t\n", "json": b'{"head"', "xml": b"<?xml"}
+    for fmt in sorted(table):
+        body = _download(tab, fmt)
+        assert body.startswith(starts[fmt]), fmt
+        assert body.count(b"https://w3id.org/vnrukg/id/") == 2, fmt
+    run(tab, "CONSTRUCT { ?t a vnru:Treaty } WHERE { ?t a vnru:Treaty } ORDER BY ?t LIMIT 2")
+    expect(tab.locator(".vn-network canvas, .yasr .CodeMirror").first).to_be_visible()
+    parsers = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}
+    assert {name for name, _ in GRAPH_LINKS} == set(parsers)
+    for fmt, parser in parsers.items():  # "xml": SPARQL XML for tables, RDF/XML for graphs
+        assert len(Graph().parse(data=_download(tab, fmt), format=parser)) == 2, fmt
 
 
 def test_named_query_page_fits_and_shows_translations_beside_quotes(tab, curated):

@@ -460,12 +460,29 @@
   }
 
   // --- network: results that link entities, and CONSTRUCT/DESCRIBE graphs (vis-network) -----
+  // A node's name on at most three lines of about 24 characters, cut at a word with "…":
+  // names cut at a fixed length ("Treaty of Friendship and Cooperation bet") overlap and
+  // read as other words.
+  function wrapLabel(text, width = 24, most = 3) {
+    const lines = [];
+    for (const word of text.split(/\s+/)) {
+      const last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= width) lines[last] += " " + word;
+      else lines.push(word.length > width ? word.slice(0, width - 1) + "…" : word);
+    }
+    if (lines.length > most) {
+      lines.length = most;
+      lines[most - 1] = lines[most - 1].slice(0, width - 1) + "…";
+    }
+    return lines.join("\n");
+  }
   function edgesOf(data) {
     const nodes = new Map(), edges = [];
     const node = (t) => {
       if (!nodes.has(t.value)) {
-        nodes.set(t.value, { id: t.value, label: (labels.get(t.value) || shorten(t.value)).slice(0, 40),
-          title: t.value, literal: t.type !== "uri" });
+        const name = labels.get(t.value) || shorten(t.value);
+        nodes.set(t.value, { id: t.value, label: wrapLabel(name), title: `${name}\n${t.value}`,
+          literal: t.type !== "uri" });
       }
       return t.value;
     };
@@ -505,14 +522,17 @@
       box.append(canvas, details);
       this.yasr.resultsEl.appendChild(box);
       const nodes = new window.vis.DataSet(graph.nodes.slice(0, 1500));
-      // edge names on hover only (title): written on every edge they hide the nodes' names
+      // edge names written when there are few; with many they hide the nodes' names, so then
+      // they show on hover only (title)
+      const few = graph.edges.length <= 40;
       const edges = new window.vis.DataSet(graph.edges.slice(0, 4000).map((e, i) =>
-        ({ id: i, from: e.from, to: e.to, title: e.title })));
+        ({ id: i, from: e.from, to: e.to, title: e.title, label: few ? e.label : undefined })));
       const network = new window.vis.Network(canvas, { nodes: nodes, edges: edges }, {
         nodes: { shape: "dot", size: 10, font: { size: 13, face: "system-ui" } },
         edges: { arrows: "to", font: { size: 10, align: "middle", color: "#5b6270" }, smooth: false,
           color: { color: "#9aa3b0" } },
-        physics: { stabilization: { iterations: 200 }, barnesHut: { springLength: 140 } },
+        physics: { stabilization: { iterations: 200 },
+          barnesHut: { springLength: 180, gravitationalConstant: -6000, avoidOverlap: 0.4 } },
         interaction: { hover: true },
       });
       network.once("stabilizationIterationsDone", () => network.fit());
@@ -641,9 +661,11 @@
   // YASGUI opens (and runs) a query given in the address (?query=…); a named query given by
   // name (?name=…) opens in a tab of its own here.
   function openQuery(text, name) {
+    // compare the tabs' kept text: a tab not yet shown has no editor, and its getQuery()
+    // throws ("uninitialized editor"), which left a returning visitor on the wrong tab
     const open = Object.keys(yasgui._tabs).find((id) => {
       const tab = yasgui.getTab(id);
-      return tab && tab.getQuery && tab.getQuery() === text;
+      return tab && tab.getPersistedJson().yasqe.value === text;
     });
     if (open) yasgui.selectTabId(open);
     const tab = open ? yasgui.getTab(open) : yasgui.addTab(true, { name: name || "Query" });

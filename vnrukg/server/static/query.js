@@ -44,8 +44,10 @@
       td.appendChild(target ? el("a", shorten(term.value), { href: target, title: term.value })
                             : el("span", term.value));
     } else {
+      // dates and years stay on one line: "1994-06" broken at its hyphen reads as two values
+      const dated = /(date|gYear)/.test(term.datatype || "") || /^\d{4}(-\d\d){0,2}$/.test(term.value);
       td.appendChild(el("span", term.type === "bnode" ? "_:" + term.value : term.value,
-                        { class: "literal" }));
+                        { class: dated ? "literal date" : "literal" }));
       const note = term["xml:lang"] ? "@" + term["xml:lang"]
                  : term.datatype ? shorten(term.datatype) : "";
       if (note) td.appendChild(el("span", " " + note, { class: "meta tag-note" }));
