@@ -237,6 +237,19 @@ def test_named_query_page_fits_and_shows_translations_beside_quotes(tab, curated
     expect(folded).to_have_attribute("open", "")
 
 
+@pytest.mark.parametrize("name", ["statements", "policy-statements", "trade-series"])
+def test_named_query_tables_fit_a_1440_pixel_page(tab, curated, name):
+    tab.goto(f"{curated.url}/queries/{name}")
+    expect(tab.locator(".result-table tr").nth(2)).to_be_visible(timeout=30_000)
+    shoot(tab, f"named-{name}")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 1440
+    widths = tab.locator("#results").evaluate("(el) => [el.scrollWidth, el.clientWidth]")
+    assert widths[0] <= widths[1], f"the table is wider than the page: {widths}"
+    if tab.locator(".result-table th", has_text="quote").count():
+        label = tab.locator(".result-table td.evidence-cell .evidence-label").first
+        expect(label).to_have_text("translation (curators')")
+
+
 def test_entity_page_shows_the_translation_beside_each_quote(tab, curated):
     tab.goto(curated.url + "/id/treaty-1994")
     first = tab.locator("figure.citation").first

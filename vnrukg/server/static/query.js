@@ -37,7 +37,10 @@
   }
 
   function cell(term) {
-    const td = el("td");
+    // long texts (summaries, descriptions) get room; squeezed to a word a line they ran on
+    // for a whole screen beside half-empty columns
+    const long = term && term.type !== "uri" && term.value.length > 120;
+    const td = el("td", null, long ? { class: "long-text" } : {});
     if (!term) return td;
     if (term.type === "uri") {
       const target = href(term.value);
@@ -105,19 +108,30 @@
     if ("boolean" in data) return el("p", String(data.boolean), { class: "boolean" });
     const out = el("table", null, { class: "result-table" });
     const head = el("tr");
-    for (const v of data.head.vars) {
-      const th = el("th", v);
+    // One quote column and one translation column: the translation goes beside the quote in
+    // its cell, as on entity pages; two evidence columns side by side pushed the table past
+    // a 1440 px page (policy-statements).
+    const quoteVars = data.head.vars.filter(isQuote);
+    const translationVars = data.head.vars.filter(isTranslation);
+    const merged = quoteVars.length === 1 && translationVars.length === 1 ? translationVars[0] : null;
+    const vars = data.head.vars.filter((v) => v !== merged);
+    for (const v of vars) {
+      const th = el("th", v.replace(/_/g, "_\u200b")); // long names break after an underscore
       if (isTranslation(v)) th.appendChild(el("span", "translation (curators')", { class: "evidence-label" }));
-      if (isQuote(v)) th.appendChild(el("span", "source's words", { class: "evidence-label" }));
+      if (isQuote(v)) {
+        th.appendChild(el("span", merged ? "source's words; translation (curators') below"
+                                         : "source's words", { class: "evidence-label" }));
+      }
       if (isQuote(v) || isTranslation(v)) th.className = "evidence-head";
       head.appendChild(th);
     }
     out.appendChild(head);
     for (const row of data.results.bindings) {
       const tr = el("tr");
-      for (const v of data.head.vars) {
+      for (const v of vars) {
         if (isQuote(v)) {
-          tr.appendChild(quoteCell(row[v], row[v] && translations[row[v].value]));
+          const given = merged && row[merged] ? row[merged].value : null;
+          tr.appendChild(quoteCell(row[v], given || (row[v] && translations[row[v].value])));
         } else if (isTranslation(v) && row[v]) {
           const td = el("td", null, { class: "evidence-cell translation-cell" });
           td.appendChild(foldable(row[v].value, "p", { lang: "en", class: "translation" }));
