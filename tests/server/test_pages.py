@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import unquote
 
 import httpx
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from vnrukg.namespaces import shorten
 from vnrukg.project import Project
 from vnrukg.server.config import ServerConfig
 from vnrukg.server.local import get
@@ -245,6 +248,21 @@ def test_home_page_counts_agree_with_the_command_line():
     assert len(listed) == len(questions)  # the command line lists no rules either
     assert "things have a name you can search for" in html
     assert "resources in all have an IRI of their own" in html
+    # the class table: the count `vnrukg build` prints ("entities by class", asserted types
+    # only) beside the count with subclasses, each named
+    from vnrukg.build import class_counts
+
+    assert '<th class="num" title="entities typed with the class itself' in html
+    rows = re.findall(
+        r'href="/search\?class=([^"]+)">[^<]*</a></td><td class="num">(\d+)</td>'
+        r'<td class="num">(\d+)</td>',
+        html,
+    )
+    shown = {unquote(cls): (int(typed), int(all_)) for cls, typed, all_ in rows}
+    printed = dict(class_counts(kg))
+    assert {shorten(c): t for c, (t, _) in shown.items() if t} == printed
+    assert all(all_ >= typed for typed, all_ in shown.values())
+    assert shown[str(VNRU.Agreement)][1] > shown[str(VNRU.Agreement)][0]  # treaties too
     page = get(ServerConfig(), kg, "/queries", accept="text/html").body.decode()
     assert f"{len(questions)} questions and" in page
     assert all(f'id="{rule}"' in page.split('id="rules"')[1] for rule in rules)

@@ -240,9 +240,15 @@ def shapes(request: Request) -> Response:
     return _rdf_or_page(request, _site(request).shapes, "SHACL shapes")
 
 
-def _class_rows(site: Site) -> list[tuple[str, str, int]]:
-    rows = [(str(c), pages.term(site.kg.graph, c).text, n) for c, n in site.classes.items()]
-    return sorted(rows, key=lambda row: (-row[2], row[1]))
+def _class_rows(site: Site) -> list[tuple[str, str, int, int]]:
+    """Class, its name, the entities typed with it (as `vnrukg build` lists them), and the
+    entities with those of its subclasses."""
+    typed = site.asserted_classes
+    rows = [
+        (str(c), pages.term(site.kg.graph, c).text, typed.get(shorten(str(c)), 0), n)
+        for c, n in site.classes.items()
+    ]
+    return sorted(rows, key=lambda row: (-row[3], row[1]))
 
 
 def index(request: Request) -> Response:

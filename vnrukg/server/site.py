@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rdflib import Graph, URIRef
 from starlette.responses import Response
 
+from ..build import class_counts as asserted_class_counts
 from ..docs import render as render_docs
 from ..namespaces import PREFIXES, VNRD, VNRU
 from ..search import Entry, build_index
@@ -54,6 +55,9 @@ class Site:
     named: dict[str, NamedQuery] = field(default_factory=dict)
     classes: dict[URIRef, int] = field(default_factory=dict)  # vnru: classes, for the index
     classes_all: dict[URIRef, int] = field(default_factory=dict)  # every class, for VoID
+    #: vnru: classes as `vnrukg build` counts them: asserted in the curated graph only, so a
+    #: treaty counts under vnru:Treaty and not again under vnru:Agreement
+    asserted_classes: dict[str, int] = field(default_factory=dict)
     examples: list[URIRef] = field(default_factory=list)
     resources: int = 0  # distinct vnrd: IRIs (VoID's void:entities)
     ontology_html: str = ""
@@ -136,6 +140,7 @@ def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
         named={q.name: q for q in list_queries(kg.project)},
         classes={c: n for c, n in counts.items() if str(c).startswith(str(VNRU))},
         classes_all=dict(counts),
+        asserted_classes=dict(asserted_class_counts(kg)),
         examples=examples(kg.graph),
         resources=len({s for s in kg.graph.subjects() if str(s).startswith(str(VNRD))}),
         ontology_html=render_docs(ontology, shapes),
