@@ -134,6 +134,32 @@ def test_a_query_runs_with_ctrl_enter_and_the_address_reruns_it(tab, curated):
     other.close()
 
 
+def test_the_table_pages_sorts_filters_and_never_links_other_schemes(tab, curated):
+    tab.goto(curated.url + "/query")
+    run(
+        tab,
+        "SELECT ?n ?link WHERE { VALUES ?n { "
+        + " ".join(str(i) for i in range(1, 121))
+        + ' } BIND(IF(?n = 7, IRI("javascript:alert(1)"), IRI(CONCAT("https://example.org/",'
+        " STR(?n)))) AS ?link) }",
+    )
+    rows = tab.locator(".yasr table.dataTable tbody tr")
+    expect(rows).to_have_count(50)  # paged: 50 a page
+    expect(tab.locator(".yasr_response_chip:visible")).to_contain_text("120 results")
+    assert rows.first.locator("td").nth(0).inner_text().strip() == "1"
+    tab.locator(".yasr table.dataTable thead th").first.click()  # sorted, by ?n
+    tab.locator(".yasr table.dataTable thead th").first.click()  # descending
+    expect(rows.first.locator("td").nth(0)).to_have_text("120")
+    tab.get_by_placeholder("Filter query results").press_sequentially("javascript")  # filtered
+    expect(rows).to_have_count(1)
+    cell = rows.first.locator("td").nth(1)
+    expect(cell).to_contain_text("javascript:alert(1)")
+    assert cell.locator("a").count() == 0  # shown as text, never as a link
+    assert tab.locator(".yasr a[href^='javascript:']").count() == 0
+    tab.get_by_role("button", name="Shows Response view").click()  # the raw response
+    expect(tab.locator(".yasr .CodeMirror").last).to_contain_text('"head"')
+
+
 def test_a_browser_opening_sparql_gets_the_page_with_the_results(tab, curated):
     tab.goto(curated.url + "/sparql?query=" + quote("ASK { ?s a vnru:Treaty }"))
     expect(tab.locator(".yasr .booleanResult, .yasr .boolean")).to_contain_text(
