@@ -63,12 +63,16 @@ class Server:
         raise RuntimeError("server did not start in 90 s")
 
     def stop(self) -> str:
+        """Stop the server (once; later calls give the same output) and return its log."""
+        if getattr(self, "log", None) is not None:
+            return self.log
         self.process.terminate()
         try:
             out, _ = self.process.communicate(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
             out, _ = self.process.communicate()
+        self.log = out
         return out
 
 
