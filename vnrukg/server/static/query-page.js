@@ -531,8 +531,12 @@
         nodes: { shape: "dot", size: 10, font: { size: 13, face: "system-ui" } },
         edges: { arrows: "to", font: { size: 10, align: "middle", color: "#5b6270" }, smooth: false,
           color: { color: "#9aa3b0" } },
+        // a few nodes get room for their names; many are kept close, or fitting them in the
+        // canvas zooms out until vis-network stops drawing names at all
         physics: { stabilization: { iterations: 200 },
-          barnesHut: { springLength: 180, gravitationalConstant: -6000, avoidOverlap: 0.4 } },
+          barnesHut: graph.nodes.length <= 20
+            ? { springLength: 180, gravitationalConstant: -6000, avoidOverlap: 0.4 }
+            : { springLength: 90, gravitationalConstant: -2000, springConstant: 0.05 } },
         interaction: { hover: true },
       });
       network.once("stabilizationIterationsDone", () => network.fit());
