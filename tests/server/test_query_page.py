@@ -209,8 +209,12 @@ def test_a_construct_result_draws_a_network(tab, curated):
     tab.goto(curated.url + "/query")
     run(tab, "CONSTRUCT { ?a vnru:party ?b } WHERE { ?a a vnru:Treaty ; vnru:party ?b }")
     expect(tab.locator(".vn-network canvas")).to_be_visible(timeout=20_000)
-    expect(tab.locator(".vn-network-details")).to_contain_text("nodes")
+    expect(tab.locator(".vn-network-details")).to_contain_text("5 nodes, 4 links")
     shoot(tab, "network")
+    run(tab, "DESCRIBE vnrd:treaty-1994")  # DESCRIBE too
+    expect(tab.locator(".vn-network canvas")).to_be_visible(timeout=20_000)
+    expect(tab.locator(".vn-network-details")).to_contain_text(re.compile(r"\d+ nodes, \d+ links"))
+    expect(tab.locator(".vn-network-details")).not_to_contain_text("5 nodes, 4 links")
 
 
 def test_a_select_linking_entities_draws_a_network(tab, curated):
