@@ -295,6 +295,14 @@ def sparql_json(result: QueryResult) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
+def _saxutils() -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """xml.sax's ``escape`` and ``quoteattr``."""
+    # xml.sax imports urllib, http and email (0.1 s): a cold `vnrukg query` writes no XML
+    from xml.sax.saxutils import escape, quoteattr
+
+    return escape, quoteattr
+
+
 def _xml_term(term: TermParts, escape: Callable[[str], str], quote: Callable[[str], str]) -> str:
     kind, text, language, datatype = term
     if kind != "literal":
@@ -309,8 +317,7 @@ def _xml_term(term: TermParts, escape: Callable[[str], str], quote: Callable[[st
 
 def sparql_xml(result: QueryResult) -> str:
     """SPARQL Query Results XML."""
-    # xml.sax imports urllib, http and email (0.1 s): a cold `vnrukg query` writes no XML
-    from xml.sax.saxutils import escape, quoteattr
+    escape, quoteattr = _saxutils()
 
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">']
     if result.kind == "ASK":
@@ -408,3 +415,63 @@ def evidence_columns(result: QueryResult, evidence: str) -> QueryResult:
     return QueryResult(
         "SELECT", [names[i] for i in keep], [tuple(r[i] for i in keep) for r in rows]
     )
+
+
+# --- the endpoint: the same formats in pieces, so that a writer can stop at a byte budget ------
+
+
+def sparql_head(result: QueryResult, name: str) -> str:
+    """What comes before the rows of ``result`` in the W3C format ``name`` (json, xml, csv, tsv);
+    for ASK, the whole answer. The head, the rows and the tail joined are what
+    :func:`sparql_json` (and the others) write."""
+    if result.kind == "ASK":
+        whole = {"json": sparql_json, "xml": sparql_xml, "csv": sparql_csv, "tsv": sparql_tsv}
+        return whole[name](result)
+    if name == "json":
+        return (
+            '{"head": {"vars": '
+            + json.dumps(result.variables, ensure_ascii=False)
+            + ('}, "results": {"bindings": [')
+        )
+    if name == "xml":
+        _, quoteattr = _saxutils()
+        lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">']
+        lines.append("  <head>")
+        lines += [f"    <variable name={quoteattr(v)}/>" for v in result.variables]
+        return "\n".join([*lines, "  </head>", "  <results>"]) + "\n"
+    if name == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(result.variables)
+        return buffer.getvalue()
+    return "\t".join(f"?{v}" for v in result.variables) + "\n"
+
+
+def sparql_row(result: QueryResult, name: str, index: int) -> str:
+    """Row ``index`` of ``result`` as the W3C format ``name`` writes it (with the separator
+    that goes before it)."""
+    row = _parts(result.rows[index])
+    if name == "json":
+        binding = {
+            v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None
+        }
+        return (", " if index else "") + json.dumps(binding, ensure_ascii=False)
+    if name == "xml":
+        escape, quoteattr = _saxutils()
+        lines = ["    <result>"]
+        for var, term in zip(result.variables, row, strict=True):
+            if term is not None:
+                value = _xml_term(term, escape, quoteattr)
+                lines.append(f"      <binding name={quoteattr(var)}>{value}</binding>")
+        return "\n".join([*lines, "    </result>"]) + "\n"
+    if name == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow([_csv_value(t) for t in row])
+        return buffer.getvalue()
+    return "\t".join(_tsv_term(t) for t in row) + "\n"
+
+
+def sparql_tail(result: QueryResult, name: str) -> str:
+    """What comes after the rows of ``result`` in the W3C format ``name``."""
+    if result.kind == "ASK":
+        return ""
+    return {"json": "]}}", "xml": "  </results>\n</sparql>\n"}.get(name, "")

@@ -80,3 +80,34 @@ def test_public_host_needs_public_flag(root, capsys):
 def test_unknown_engine_is_usage_error(root, capsys):
     assert main(["--root", root, "serve", "--engine", "nope", "--get", "/"]) == 2
     assert "'nope' is not one of 'oxigraph', 'rdflib'" in capsys.readouterr().err
+
+
+def test_serve_needs_nothing_beyond_the_install():
+    """`pip install .` (the README's build command) installs what serve needs."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    core = " ".join(project["dependencies"])
+    for package in ("starlette", "uvicorn", "jinja2", "vl-convert-python"):
+        assert package in core
+
+
+@pytest.mark.parametrize("module", ["starlette", "uvicorn", "vl_convert"])
+def test_a_missing_dependency_is_one_line(root, module):
+    """With a dependency gone, serve says which package to install, in one line."""
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys; sys.modules[{module!r}] = None; "  # makes `import` fail as if uninstalled
+        "from vnrukg.cli import main; "
+        f"sys.exit(main(['--root', {root!r}, 'serve', '--get', '/query']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    package = {"vl_convert": "vl-convert-python"}.get(module, module)
+    assert done.stderr.strip().splitlines() == [
+        f"Error: this command needs the Python package {package!r}, which is not installed; "
+        f"install it with `pip install {package}` (or reinstall vnrukg: `pip install .`)"
+    ]

@@ -63,12 +63,16 @@ class Server:
         raise RuntimeError("server did not start in 90 s")
 
     def stop(self) -> str:
+        """Stop the server (once; later calls give the same output) and return its log."""
+        if getattr(self, "log", None) is not None:
+            return self.log
         self.process.terminate()
         try:
             out, _ = self.process.communicate(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
             out, _ = self.process.communicate()
+        self.log = out
         return out
 
 
@@ -85,11 +89,11 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session", params=["oxigraph", "rdflib"])
 def server(project, request):
-    """A server per engine for the tests: 2 workers, 3 s limit, 50 rows, 4 KiB requests."""
+    """A server per engine for the tests: 3 workers, 3 s limit, 50 rows, 4 KiB requests."""
     running = Server(
         project,
         *("--engine", request.param),
-        *("--timeout", "3", "--max-rows", "50", "--workers", "2", "--max-request", "4096"),
+        *("--timeout", "3", "--max-rows", "50", "--workers", "3", "--max-request", "4096"),
     )
     yield running
     running.stop()

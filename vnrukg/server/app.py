@@ -7,7 +7,9 @@ Query answers and API errors are JSON-or-data; pages are HTML from autoescaped t
 
 from __future__ import annotations
 
+import base64
 import difflib
+import hashlib
 import json
 import re
 from collections.abc import AsyncIterator
@@ -17,11 +19,12 @@ from urllib.parse import urlencode
 
 from rdflib import Graph, URIRef
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,15 +33,19 @@ from ..describe import label as describe_label
 from ..errors import VnrukgError
 from ..export import serialize
 from ..formats import Format
-from ..namespaces import BASE, shorten
+from ..namespaces import BASE, bind_prefixes, shorten
 from ..search import Entry, search_text, suggestions
 from ..search import search as search_entries
 from ..sparql import NamedQuery
-from . import negotiation, pages, protocol, replies, void
+from . import negotiation, pages, protocol, replies, vendor, void
+from .capped import MAX_BYTES_HEADER, MAX_ROWS_HEADER
+from .dumps import BY_NAME as DUMPS_BY_NAME
+from .dumps import DUMPS
+from .fairness import client_key
 from .negotiation import GRAPH, HTML, TABLE
 from .replies import NotFound, Reply
 from .site import Site
-from .worker import MAX_ROWS_HEADER, Job
+from .worker import Job
 
 STATIC = __file__.rsplit("/", 1)[0] + "/static"
 #: Links to a page's data in each format (Turtle and JSON-LD first).
@@ -46,6 +53,7 @@ GRAPH_LINKS = [
     (f.name, f.label) for f in sorted(GRAPH, key=lambda f: f.name not in ("ttl", "jsonld"))
 ]
 TABLE_LINKS = [(f.name, f.label) for f in TABLE]
+RULE_SUFFIX = "-violation"  # rule queries: must find nothing (vnrukg validate runs them)
 DEFAULT_QUERY = """SELECT ?class (COUNT(?entity) AS ?entities)
 WHERE { ?entity a ?class . FILTER(STRSTARTS(STR(?entity), STR(vnrd:))) }
 GROUP BY ?class
@@ -93,46 +101,128 @@ def _rdf_or_page(
 
 
 async def _run(request: Request, text: str, bindings: dict, override: list[str]) -> Response:
+    site = _site(request)
     job = Job(text, bindings, request.headers.get("accept"), tuple(override))
-    return _reply(await _site(request).pool.run(job))
+    client = client_key(request.client.host if request.client else None)
+    key = (text, tuple(sorted((k, str(v)) for k, v in bindings.items())), job.accept, job.override)
+    kept = site.replies.get(key)
+    if kept is not None:
+        refused = site.pool.scheduler.charge(client)  # a repeat still counts against the rate
+        return _reply(refused or kept)
+    reply = await site.pool.run(job, client)
+    if reply.status == 200:
+        site.replies.put(key, reply, len(reply.body) + len(text))
+    return _reply(reply)
 
 
 async def sparql(request: Request) -> Response:
     """The SPARQL 1.1 Protocol endpoint; without a query, the service description."""
     site = _site(request)
     text, override = await protocol.read_query(request, site.config.max_request_bytes)
+    accept = request.headers.get("accept")
+    browser = request.method == "GET" and not override and negotiation.wants_html(accept)
+    if text is not None and browser:
+        return _query_html(site, text, run=True)  # a browser: the query page, which runs it
     if text is not None:
         return await _run(request, text, {}, override)
     if request.method == "POST":
         raise VnrukgError("no query: POST query=… (form) or an application/sparql-query body")
-    accept = request.headers.get("accept")
     if not override and negotiation.wants_html(accept):
         return RedirectResponse("/query", 303)
-    endpoint = str(request.url_for("sparql"))
-    described = void.service_description(endpoint, len(site.kg.graph))
+    graphs = {name: len(graph) for name, graph in site.kg.named.items()}
+    described = void.service_description(site.endpoint, len(site.kg.graph), graphs)
     return _rdf(described, negotiation.choose(GRAPH, accept, override), own_prefixes=True)
 
 
 def void_page(request: Request) -> Response:
     """The VoID description of the dataset."""
     site = _site(request)
-    endpoint = str(request.url_for("sparql"))
-    graph = void.void_description(site.kg.graph, endpoint, site.classes_all, site.examples)
+    dumps = [site.config.public_url + d.path for d in DUMPS]
+    graph = void.void_description(
+        site.kg.graph,
+        site.endpoint,
+        site.classes_all,
+        site.examples,
+        dumps,
+        site.dumps.modified,
+    )
     return _rdf_or_page(request, graph, "VoID description", "What this dataset holds.", True)
+
+
+def dumps_page(request: Request) -> Response:
+    """The list of dumps (HTML, or JSON with their URLs, sizes once made, and media types)."""
+    site = _site(request)
+    rows = [
+        {"name": d.filename, "url": d.path, "label": d.label, "media_type": d.media_type}
+        for d in DUMPS
+    ]
+    if not negotiation.wants_html(request.headers.get("accept")):
+        return Response(json.dumps(rows), media_type=replies.JSON_TYPE, headers={"Vary": "Accept"})
+    graphs = sorted((str(n), pages.local_path(str(n)), len(g)) for n, g in site.kg.named.items())
+    return _html(
+        site,
+        "dumps.html",
+        title="Data dumps",
+        dumps=rows,
+        graphs=graphs,
+        modified=site.dumps.modified,
+    )
+
+
+async def dump(request: Request) -> Response:
+    """One dump, with ETag and Last-Modified; 304 for a conditional GET that matches."""
+    site = _site(request)
+    chosen = DUMPS_BY_NAME.get(request.path_params["name"])
+    if chosen is None:
+        raise NotFound(f"no dump {request.path_params['name']!r}: see /dumps")
+    body = await run_in_threadpool(site.dumps.body, chosen)  # the first time: seconds
+    headers = {**body.headers, "Content-Disposition": f'attachment; filename="{chosen.filename}"'}
+    if body.not_modified(
+        request.headers.get("if-none-match"), request.headers.get("if-modified-since")
+    ):
+        return Response(status_code=304, headers=body.headers)
+    data = b"" if request.method == "HEAD" else body.data
+    response = Response(data, media_type=chosen.media_type, headers=headers)
+    response.headers["Content-Length"] = str(len(body.data))
+    return response
+
+
+def named_graph(request: Request) -> Response:
+    """A named graph of the dataset (a curated file, the ontology, ``vnrg:inferred``)."""
+    site = _site(request)
+    name = URIRef(BASE + request.url.path.lstrip("/"))
+    graph = site.kg.named.get(name)
+    if graph is None:
+        known = ", ".join(sorted(str(n).removeprefix(BASE) for n in site.kg.named))
+        raise NotFound(f"no named graph <{name}>; the graphs are: {known}")
+    out = Graph()
+    bind_prefixes(out)
+    out += graph
+    intro = (
+        f"The named graph <{name}>: {len(graph):,} triples. Query it with "
+        f"GRAPH <{name}> {{ … }} at /sparql; the default graph is the union of all of them."
+    )
+    return _rdf_or_page(request, out, f"Named graph {shorten(str(name))}", intro)
 
 
 def resource(request: Request) -> Response:
     """An entity or concept: HTML page or RDF by content negotiation."""
     site = _site(request)
     node = URIRef(BASE + request.url.path.lstrip("/"))
-    described = pages.describe(site.kg.graph, site.inferred, node)
-    if described is None:
-        raise NotFound(f"nothing is known about <{node}>")
     params = protocol.url_params(request, site.config.max_request_bytes)
     fmt = negotiation.for_page(request.headers.get("accept"), protocol.overrides(params))
-    if fmt is HTML:
-        return _html(site, "resource.html", title=described.title, d=described)
-    return _rdf(pages.rdf_description(site.kg.graph, node), fmt)
+    key = (str(node), fmt.name)
+    kept = site.pages.get(key)
+    if kept is None:
+        described = pages.describe(site.kg.graph, site.inferred, node)
+        if described is None:
+            raise NotFound(f"nothing is known about <{node}>")
+        if fmt is HTML:
+            kept = _html(site, "resource.html", title=described.title, d=described)
+        else:
+            kept = _rdf(pages.rdf_description(site.kg.graph, node), fmt)
+        site.pages.put(key, kept, len(kept.body))
+    return kept
 
 
 def ontology(request: Request) -> Response:
@@ -150,9 +240,15 @@ def shapes(request: Request) -> Response:
     return _rdf_or_page(request, _site(request).shapes, "SHACL shapes")
 
 
-def _class_rows(site: Site) -> list[tuple[str, str, int]]:
-    rows = [(str(c), pages.term(site.kg.graph, c).text, n) for c, n in site.classes.items()]
-    return sorted(rows, key=lambda row: (-row[2], row[1]))
+def _class_rows(site: Site) -> list[tuple[str, str, int, int]]:
+    """Class, its name, the entities typed with it (as `vnrukg build` lists them), and the
+    entities with those of its subclasses."""
+    typed = site.asserted_classes
+    rows = [
+        (str(c), pages.term(site.kg.graph, c).text, typed.get(shorten(str(c)), 0), n)
+        for c, n in site.classes.items()
+    ]
+    return sorted(rows, key=lambda row: (-row[3], row[1]))
 
 
 def index(request: Request) -> Response:
@@ -164,9 +260,11 @@ def index(request: Request) -> Response:
         title="vnrukg",
         query="",
         triples=len(site.kg.graph),
-        entities=len(site.entries),
+        named_things=len(site.entries),
+        resources=site.resources,
         classes=_class_rows(site),
-        named_count=len(site.named),
+        named_count=len([q for q in site.named if not q.endswith(RULE_SUFFIX)]),
+        rule_count=len([q for q in site.named if q.endswith(RULE_SUFFIX)]),
         network=site.network_page.is_file(),
     )
 
@@ -295,7 +393,14 @@ def named_queries(request: Request) -> Response:
     site = _site(request)
     params = protocol.url_params(request, site.config.max_request_bytes)
     if negotiation.wants_html(request.headers.get("accept")) and not protocol.overrides(params):
-        return _html(site, "queries.html", title="Named queries", queries=list(site.named.values()))
+        every = list(site.named.values())
+        return _html(
+            site,
+            "queries.html",
+            title="Named queries",
+            queries=[q for q in every if not q.name.endswith(RULE_SUFFIX)],
+            rules=[q for q in every if q.name.endswith(RULE_SUFFIX)],
+        )
     body = json.dumps(_named_json(site), ensure_ascii=False, indent=1)
     return Response(body, media_type=replies.JSON_TYPE, headers={"Vary": "Accept"})
 
@@ -331,22 +436,75 @@ async def named_query(request: Request) -> Response:
     return await _run(request, named.text, bindings, override)
 
 
+def _query_html(site: Site, text: str, run: bool, named_title: str = "") -> HTMLResponse:
+    return _html(
+        site,
+        "query.html",
+        title="Query",
+        named_title=named_title[:40],
+        text=text or DEFAULT_QUERY,
+        run=run,
+        queries=list(site.named.values()),
+        prefixes_json=site.prefixes_json(),
+        table_formats=TABLE_LINKS,
+        graph_formats=GRAPH_LINKS,
+        yasgui=vendor.YASGUI,
+        interpreter=vendor.VEGA_INTERPRETER,
+        vis=vendor.VIS_NETWORK,
+        vega=site.vega,
+    )
+
+
 def query_page(request: Request) -> Response:
-    """The query editor: a text area, a Run button, a results table; works offline."""
+    """The query page: YASGUI with this endpoint's completions and views; works offline.
+    ``?query=…`` opens (and runs) a query, ``?name=NAMED`` a named query."""
     site = _site(request)
     params = protocol.url_params(request, site.config.max_request_bytes)
     name = (params.get("name") or [""])[0]
     text = (params.get("query") or [""])[0]
     if name:
-        text = _find_named(site, name).text
-    return _html(
-        site,
-        "query.html",
-        title="Query",
-        text=text or DEFAULT_QUERY,
-        queries=list(site.named.values()),
-        prefixes_json=site.prefixes_json(),
+        named = _find_named(site, name)
+        return _query_html(site, named.text, run=True, named_title=named.title)
+    return _query_html(site, text, run=bool(text))
+
+
+def query_terms(request: Request) -> Response:
+    """What the query page's editor completes (prefixes, classes, properties, terms,
+    entities), computed once from the loaded graph."""
+    return Response(
+        _site(request).terms_json,
+        media_type=replies.JSON_TYPE,
+        headers={"Cache-Control": "no-cache"},
     )
+
+
+async def translations(request: Request) -> Response:
+    """The curators' translations of quotes: POST a JSON list of quoted texts, get an object
+    from each text that has a translation to it (pages show it beside the quote)."""
+    site = _site(request)
+    body = await protocol.read_body(request, site.config.max_request_bytes)
+    try:
+        quotes = json.loads(body or b"[]")
+    except ValueError:
+        raise VnrukgError("send a JSON list of quoted texts") from None
+    if not isinstance(quotes, list):
+        raise VnrukgError("send a JSON list of quoted texts")
+    found = {
+        q: site.translations[q] for q in quotes if isinstance(q, str) and q in site.translations
+    }
+    return Response(json.dumps(found, ensure_ascii=False), media_type=replies.JSON_TYPE)
+
+
+def vendored(request: Request) -> Response:
+    """The query page's libraries, from this installation (versioned names, immutable)."""
+    try:
+        found = vendor.asset(request.path_params["name"])
+    except KeyError:
+        raise NotFound(f"no file {request.path_params['name']!r} here") from None
+    headers = {"ETag": found.etag, "Cache-Control": "public, max-age=31536000, immutable"}
+    if request.headers.get("if-none-match") == found.etag:
+        return Response(status_code=304, headers=headers)
+    return Response(found.data, media_type=found.media_type, headers=headers)
 
 
 def network(request: Request) -> Response:
@@ -360,7 +518,35 @@ def network(request: Request) -> Response:
             title="Network page not built",
             message="Run `vnrukg build` to draw the network (dist/network.html).",
         )
-    return FileResponse(site.network_page, media_type="text/html; charset=utf-8")
+    body = site.network_page.read_bytes()
+    return Response(
+        body,
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": inline_csp(body.decode("utf-8"))},
+    )
+
+
+_INLINE = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
+
+
+def inline_csp(html: str) -> str:
+    """The strict policy of every page, allowing exactly the inline scripts and style sheets of
+    ``html`` by their SHA-256 hashes (the network page is one self-contained file)."""
+    hashes: dict[str, list[str]] = {"script": [], "style": []}
+    for tag, attributes, content in _INLINE.findall(html):
+        if tag.lower() == "script" and "src=" in (attributes or ""):
+            continue
+        if "application/json" in (attributes or ""):
+            continue  # data, never run
+        digest = base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode()
+        hashes[tag.lower()].append(f"'sha256-{digest}'")
+    scripts = " ".join(["'self'", *hashes["script"]])
+    styles = " ".join(["'self'", *hashes["style"]])
+    return (
+        f"default-src 'self'; img-src 'self' data: blob:; style-src {styles}; "
+        f"script-src {scripts}; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'self'"
+    )
 
 
 def _wants_page(request: Request) -> bool:
@@ -396,9 +582,19 @@ _STRICT_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
+# The query page: YASGUI's table (column-resizer) puts this one style sheet into a <style>
+# element; the policy allows exactly it, by hash (tests/server/test_query_page.py checks that
+# the page logs no violation).
+_COLUMN_RESIZER_CSS = "'sha256-zCK2EVMoPc04mRF/g5CotUvxbJPWS+8V0b+s9ptqQIk='"
+_QUERY_CSP = _STRICT_CSP.replace("style-src 'self'", f"style-src 'self' {_COLUMN_RESIZER_CSS}")
 _CSP_BY_PATH = {
-    "/ontology": "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-    "/network": "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; base-uri 'none'",
+    "/query": _QUERY_CSP,
+    "/sparql": _QUERY_CSP,
+    # the ontology documentation is one generated file with a style sheet of its own
+    "/ontology": (
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
 }
 
 
@@ -416,11 +612,13 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] += [
+                headers = [
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"no-referrer"),
-                    (b"content-security-policy", csp),
                 ]
+                if not any(k.lower() == b"content-security-policy" for k, _ in message["headers"]):
+                    headers.append((b"content-security-policy", csp))  # a page may bring its own
+                message["headers"] += headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -435,7 +633,7 @@ def create_app(site: Site) -> Starlette:
         try:
             yield
         finally:
-            site.pool.close()
+            site.close()
 
     middleware = [Middleware(SecurityHeaders)]
     if site.config.cors:
@@ -445,7 +643,7 @@ def create_app(site: Site) -> Starlette:
                 allow_origins=[site.config.cors],
                 allow_methods=["GET", "POST"],
                 allow_headers=["Accept", "Content-Type"],
-                expose_headers=[MAX_ROWS_HEADER],
+                expose_headers=[MAX_ROWS_HEADER, MAX_BYTES_HEADER],
             )
         )
     routes = [
@@ -454,12 +652,18 @@ def create_app(site: Site) -> Starlette:
         Route("/queries", named_queries),
         Route("/queries/{name}", named_query),
         Route("/query", query_page),
+        Route("/query/terms", query_terms),
+        Route("/evidence/translations", translations, methods=["POST"]),
+        Route("/vendor/{name}", vendored),
         Route("/search", search),
         Route("/id/{slug:path}", resource),
         Route("/vocab/{slug:path}", resource),
         Route("/ontology", ontology),
         Route("/shapes", shapes),
         Route("/network", network),
+        Route("/dumps", dumps_page),
+        Route("/dumps/{name}", dump, methods=["GET", "HEAD"]),
+        Route("/graph/{path:path}", named_graph),
         Route("/.well-known/void", void_page),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

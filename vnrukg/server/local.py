@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ import uvicorn
 from ..store import KnowledgeGraph
 from .app import create_app
 from .config import ServerConfig
+from .connections import Guard, guarded_protocol, quiet_logging, raise_file_limit
 from .site import build_site
 
 
@@ -89,19 +91,29 @@ def get(
             _call(app, method, path if path.startswith("/") else "/" + path, headers, body)
         )
     finally:
-        site.pool.close()
+        site.close()
 
 
 def serve(config: ServerConfig, kg: KnowledgeGraph) -> None:
-    """Run the endpoint with uvicorn until interrupted."""
+    """Run the endpoint with uvicorn until interrupted, with the connection limits."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
+    files = raise_file_limit()
+    # room for the workers' pipes, the graph's files and the log besides the connections
+    limit = max(16, min(config.max_connections, files - 64))
+    if limit < config.max_connections:
+        config = dataclasses.replace(config, max_connections=limit)
+    guard = Guard(config.max_connections, config.client_connections)
     app = create_app(build_site(config, kg))
-    uvicorn.run(
+    settings = uvicorn.Config(
         app,
         host=config.host,
         port=config.port,
+        http=guarded_protocol(config, guard),
         log_level="info",
         server_header=False,
         proxy_headers=False,
+        timeout_keep_alive=max(1, round(config.idle_timeout)),
         timeout_graceful_shutdown=5,
     )
+    quiet_logging()
+    uvicorn.Server(settings).run()

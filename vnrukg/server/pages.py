@@ -24,9 +24,18 @@ def local_path(iri: str) -> str | None:
     if not iri.startswith(BASE):
         return None
     rest = iri[len(BASE) :]
-    if rest.startswith(("id/", "vocab/", "ontology", "shapes")):
+    if rest.startswith(("id/", "vocab/", "ontology", "shapes", "graph/")):
         return "/" + rest
     return None
+
+
+def link(iri: str) -> str | None:
+    """Where a page may link an IRI: our own path, or the IRI itself when it is http(s).
+    Any other scheme (``javascript:``, ``data:``, ``file:``) is shown, never linked."""
+    local = local_path(iri)
+    if local is not None:
+        return local
+    return iri if iri.lower().startswith(("http://", "https://")) else None
 
 
 @dataclass
@@ -56,6 +65,8 @@ class Citation:
     source: Term | None
     extra: list[Statement] = field(default_factory=list)
     href: str | None = None
+    translation: str = ""  # the curators' English translation, never the source's words
+    language: str = ""  # the quote's language tag
 
 
 @dataclass
@@ -89,7 +100,7 @@ def term(graph: Graph, node: Node) -> Term:
         en, vi = _label(graph, node, "en"), _label(graph, node, "vi")
         text = " · ".join(x for x in (en, vi) if x) or shorten(iri)
         note = shorten(iri) if (en or vi) else ""
-        return Term(text, local_path(iri) or iri, note, iri)
+        return Term(text, link(iri), note, iri)
     if isinstance(node, Literal):
         note = f"@{node.language}" if node.language else ""
         if node.datatype:
@@ -114,15 +125,26 @@ def _statements(graph: Graph, inferred: Graph, node: Node) -> list[Statement]:
 def _citations(graph: Graph, inferred: Graph, node: URIRef) -> list[Citation]:
     found = []
     for citation in sorted(graph.objects(node, VNRU.citation), key=str):
-        quote = " ".join(str(q) for q in graph.objects(citation, VNRU.quote))
+        quotes = list(graph.objects(citation, VNRU.quote))
+        quote = " ".join(str(q) for q in quotes)
+        language = next((q.language for q in quotes if isinstance(q, Literal) and q.language), "")
+        translation = " ".join(str(t) for t in graph.objects(citation, VNRU.translation))
         source = graph.value(citation, VNRU.source)
+        shown_apart = (str(VNRU.quote), str(VNRU.source), str(VNRU.translation), str(RDF.type))
         extra = [
-            s
-            for s in _statements(graph, inferred, citation)
-            if s.predicate.iri not in (str(VNRU.quote), str(VNRU.source), str(RDF.type))
+            s for s in _statements(graph, inferred, citation) if s.predicate.iri not in shown_apart
         ]
         href = local_path(str(citation)) if isinstance(citation, URIRef) else None
-        found.append(Citation(quote, term(graph, source) if source else None, extra, href))
+        found.append(
+            Citation(
+                quote,
+                term(graph, source) if source else None,
+                extra,
+                href,
+                translation,
+                language or "",
+            )
+        )
     return found
 
 

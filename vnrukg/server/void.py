@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from datetime import datetime
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
@@ -32,8 +33,11 @@ def _new_graph() -> Graph:
     return graph
 
 
-def service_description(endpoint: str, triples: int) -> Graph:
-    """What the endpoint speaks: SPARQL 1.1 Query only, its result formats, its dataset."""
+def service_description(
+    endpoint: str, triples: int, graphs: dict[URIRef, int] | None = None
+) -> Graph:
+    """What the endpoint speaks: SPARQL 1.1 Query only, its result formats, its dataset with
+    its named graphs (``graphs``: name → triples)."""
     graph = _new_graph()
     service = URIRef(endpoint + "#service")
     dataset, default = URIRef(endpoint + "#dataset"), URIRef(endpoint + "#default-graph")
@@ -49,6 +53,23 @@ def service_description(endpoint: str, triples: int) -> Graph:
     graph.add((dataset, SD.defaultGraph, default))
     graph.add((default, RDF.type, SD.Graph))
     graph.add((default, VOID.triples, Literal(triples, datatype=XSD.integer)))
+    graph.add(
+        (
+            default,
+            DCTERMS.description,
+            Literal("The union of the named graphs (each triple once).", lang="en"),
+        )
+    )
+    for name, size in sorted((graphs or {}).items()):
+        named = URIRef(f"{endpoint}#graph-{_slug(name)}")
+        graph.add((dataset, SD.namedGraph, named))
+        graph.add((named, RDF.type, SD.NamedGraph))
+        graph.add((named, SD.name, name))
+        graph.add((named, SD.graph, URIRef(f"{named}-description")))
+        graph.add((URIRef(f"{named}-description"), RDF.type, SD.Graph))
+        graph.add(
+            (URIRef(f"{named}-description"), VOID.triples, Literal(size, datatype=XSD.integer))
+        )
     graph.add(
         (
             service,
@@ -73,9 +94,15 @@ def _vocabularies(graph: Graph) -> set[str]:
 
 
 def void_description(
-    graph: Graph, endpoint: str, classes: dict[URIRef, int], examples: list[URIRef]
+    graph: Graph,
+    endpoint: str,
+    classes: dict[URIRef, int],
+    examples: list[URIRef],
+    dumps: list[str] | None = None,
+    modified: datetime | None = None,
 ) -> Graph:
-    """The VoID description of the dataset, with the endpoint's address."""
+    """The VoID description of the dataset: the endpoint's address, its dumps (full URLs),
+    when its sources last changed."""
     out = _new_graph()
     out.add((DATASET, RDF.type, VOID.Dataset))
     out.add((DATASET, DCTERMS.title, Literal("vnrukg: Vietnam–Russia relations", lang="en")))
@@ -83,6 +110,10 @@ def void_description(
     out.add((DATASET, DCTERMS.license, LICENSE))
     out.add((DATASET, VOID.sparqlEndpoint, URIRef(endpoint)))
     out.add((DATASET, VOID.uriSpace, Literal(str(VNRD))))
+    for dump in dumps or []:
+        out.add((DATASET, VOID.dataDump, URIRef(dump)))
+    if modified is not None:
+        out.add((DATASET, DCTERMS.modified, Literal(modified, datatype=XSD.dateTime)))
     out.add((DATASET, VOID.triples, Literal(len(graph), datatype=XSD.integer)))
     entities = {s for s in graph.subjects() if str(s).startswith(str(VNRD))}
     out.add((DATASET, VOID.entities, Literal(len(entities), datatype=XSD.integer)))
@@ -101,7 +132,7 @@ def void_description(
 
 
 def _slug(iri: URIRef) -> str:
-    short = shorten(str(iri))
+    short = shorten(str(iri)).replace("/", "-")
     if short == str(iri):
         return "c" + hashlib.sha1(short.encode()).hexdigest()[:10]
     return short.replace(":", "-")

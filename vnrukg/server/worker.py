@@ -15,15 +15,15 @@ import sys
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
+from ..formats import GRAPH as GRAPH_KIND
+from ..formats import Format
 from ..project import find_project
-from ..results import render
-from ..sparql import Engine, QueryResult, Term, make_engine, prepare
+from ..sparql import Engine, QueryResult, Term, load_engine, make_engine, prepare
 from ..store import load
 from . import sandbox
+from .capped import Cut, note_rows, write_graph, write_table
 from .negotiation import GRAPH, TABLE, for_result
 from .replies import Reply, from_exception
-
-MAX_ROWS_HEADER = "X-SPARQL-MaxRows"  # the header Virtuoso sends when it cuts a result
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class WorkerSettings:
     engine: str = "oxigraph"
     max_rows: int = 10_000
     memory_mb: int = 2048
+    max_bytes: int = 16 * 1024 * 1024
+    dataset: str = ""  # N-Quads the server wrote (server.dumps); else the project is loaded
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,28 @@ def cap(result: QueryResult, max_rows: int) -> bool:
     return False
 
 
-def answer(engine: Engine, job: Job, max_rows: int) -> Reply:
+def write(result: QueryResult, fmt: Format, max_rows: int, max_bytes: int) -> Reply:
+    """The reply carrying ``result`` cut to ``max_rows`` and ``max_bytes``, saying so if cut."""
+    by_rows = Cut("rows", max_rows, max_rows) if cap(result, max_rows) else None
+    if fmt.kind == GRAPH_KIND:
+        body, by_bytes = write_graph(result, fmt, max_bytes)
+    else:
+        body, by_bytes = write_table(result, fmt, max_bytes)
+    if by_rows is not None and by_bytes is None:
+        body = note_rows(body, fmt, by_rows)
+    headers: dict[str, str] = {}
+    for cut in (by_rows, by_bytes):
+        headers.update(cut.header if cut else {})
+    return Reply(200, fmt.content_type, body, headers)
+
+
+def answer(engine: Engine, job: Job, max_rows: int, max_bytes: int = 16 << 20) -> Reply:
     """Run a job and write its result in the negotiated format; errors become JSON replies."""
     try:
         prepare(job.text)  # the gate for every engine: syntax, updates, SERVICE, FROM
         result = engine.query(job.text, job.bindings or None)
         fmt = for_result(result.kind, job.accept, list(job.override))
-        headers = {MAX_ROWS_HEADER: str(max_rows)} if cap(result, max_rows) else {}
-        return Reply(200, fmt.content_type, render(result, fmt), headers)
+        return write(result, fmt, max_rows, max_bytes)
     except Exception as exc:  # every failure goes back to the client as JSON
         return from_exception(exc)
 
@@ -95,8 +111,10 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _start(settings: WorkerSettings) -> Engine:
-    kg = load(find_project(settings.root))
-    engine = make_engine(kg.graph, settings.engine)
+    if settings.dataset:
+        engine = load_engine(settings.dataset, settings.engine)
+    else:
+        engine = make_engine(load(find_project(settings.root)).graph, settings.engine)
     warm_up(engine)
     return engine
 
@@ -120,7 +138,7 @@ def main(conn: Connection, settings: WorkerSettings) -> None:
             return
         if job is None:
             return
-        conn.send(answer(engine, job, settings.max_rows))
+        conn.send(answer(engine, job, settings.max_rows, settings.max_bytes))
 
 
 if __name__ == "__main__":  # started by the pool: python -m vnrukg.server.worker FD SETTINGS

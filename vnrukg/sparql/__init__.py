@@ -18,7 +18,7 @@ names below.
 from __future__ import annotations
 
 from .built import BuiltStore, check_named_queries, open_store, store_dir, write_store
-from .engines import DEFAULT_ENGINE, ENGINES, Engine, make_engine, open_engine
+from .engines import DEFAULT_ENGINE, ENGINES, Engine, load_engine, make_engine, open_engine
 from .gate import MAX_QUERY_BYTES, ForbiddenQuery, QueryChecks, check_size, prepare
 from .named import (
     EngineLookup,
@@ -60,6 +60,7 @@ __all__ = [
     "find_query",
     "from_rdflib",
     "list_queries",
+    "load_engine",
     "load_query",
     "make_engine",
     "open_engine",

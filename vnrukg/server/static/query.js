@@ -37,31 +37,109 @@
   }
 
   function cell(term) {
-    const td = el("td");
+    // long texts (summaries, descriptions) get room; squeezed to a word a line they ran on
+    // for a whole screen beside half-empty columns
+    const long = term && term.type !== "uri" && term.value.length > 120;
+    const td = el("td", null, long ? { class: "long-text" } : {});
     if (!term) return td;
     if (term.type === "uri") {
       const target = href(term.value);
       td.appendChild(target ? el("a", shorten(term.value), { href: target, title: term.value })
                             : el("span", term.value));
     } else {
+      // dates and years stay on one line: "1994-06" broken at its hyphen reads as two values
+      const dated = /(date|gYear)/.test(term.datatype || "") || /^\d{4}(-\d\d){0,2}$/.test(term.value);
       td.appendChild(el("span", term.type === "bnode" ? "_:" + term.value : term.value,
-                        { class: "literal" }));
+                        { class: dated ? "literal date" : "literal" }));
       const note = term["xml:lang"] ? "@" + term["xml:lang"]
                  : term.datatype ? shorten(term.datatype) : "";
-      if (note) td.appendChild(el("span", " " + note, { class: "meta" }));
+      if (note) td.appendChild(el("span", " " + note, { class: "meta tag-note" }));
     }
     return td;
   }
 
-  function table(data) {
+  // A quote: the source's words, folded when long; the curators' translation beside it.
+  const FOLD = 320;
+  function foldable(text, tag, attrs) {
+    if (text.length <= FOLD) return el(tag, text, attrs);
+    const details = el("details", null, { class: "fold" });
+    const summary = el("summary");
+    summary.appendChild(el(tag, text.slice(0, FOLD - 60) + "…", Object.assign({}, attrs, { class: "folded" })));
+    summary.appendChild(el("span", "show all " + text.length + " characters", { class: "more" }));
+    details.append(summary, el(tag, text, attrs));
+    return details;
+  }
+  function quoteCell(term, translation) {
+    const td = el("td", null, { class: "evidence-cell" });
+    if (!term) return td;
+    const lang = term["xml:lang"] || "";
+    td.appendChild(foldable(term.value, "blockquote", lang ? { lang: lang } : {}));
+    if (translation) {
+      const side = el("div", null, { class: "translation-side" });
+      side.appendChild(el("span", "translation (curators')", { class: "evidence-label" }));
+      side.appendChild(foldable(translation, "p", { lang: "en", class: "translation" }));
+      td.appendChild(side);
+    }
+    return td;
+  }
+  const isQuote = (v) => /quote/i.test(v);
+  const isTranslation = (v) => /translation/i.test(v);
+
+  async function translationsOf(data) {
+    if ("boolean" in data) return {};
+    const vars = data.head.vars;
+    if (!vars.some(isQuote) || vars.some(isTranslation)) return {};
+    const quotes = new Set();
+    for (const row of data.results.bindings) {
+      for (const v of vars) if (isQuote(v) && row[v]) quotes.add(row[v].value);
+    }
+    try {
+      const response = await fetch("/evidence/translations", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify([...quotes].slice(0, 400)),
+      });
+      return response.ok ? await response.json() : {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  function table(data, translations) {
     if ("boolean" in data) return el("p", String(data.boolean), { class: "boolean" });
     const out = el("table", null, { class: "result-table" });
     const head = el("tr");
-    for (const v of data.head.vars) head.appendChild(el("th", v));
+    // One quote column and one translation column: the translation goes beside the quote in
+    // its cell, as on entity pages; two evidence columns side by side pushed the table past
+    // a 1440 px page (policy-statements).
+    const quoteVars = data.head.vars.filter(isQuote);
+    const translationVars = data.head.vars.filter(isTranslation);
+    const merged = quoteVars.length === 1 && translationVars.length === 1 ? translationVars[0] : null;
+    const vars = data.head.vars.filter((v) => v !== merged);
+    for (const v of vars) {
+      const th = el("th", v.replace(/_/g, "_\u200b")); // long names break after an underscore
+      if (isTranslation(v)) th.appendChild(el("span", "translation (curators')", { class: "evidence-label" }));
+      if (isQuote(v)) {
+        th.appendChild(el("span", merged ? "source's words; translation (curators') below"
+                                         : "source's words", { class: "evidence-label" }));
+      }
+      if (isQuote(v) || isTranslation(v)) th.className = "evidence-head";
+      head.appendChild(th);
+    }
     out.appendChild(head);
     for (const row of data.results.bindings) {
       const tr = el("tr");
-      for (const v of data.head.vars) tr.appendChild(cell(row[v]));
+      for (const v of vars) {
+        if (isQuote(v)) {
+          const given = merged && row[merged] ? row[merged].value : null;
+          tr.appendChild(quoteCell(row[v], given || (row[v] && translations[row[v].value])));
+        } else if (isTranslation(v) && row[v]) {
+          const td = el("td", null, { class: "evidence-cell translation-cell" });
+          td.appendChild(foldable(row[v].value, "p", { lang: "en", class: "translation" }));
+          tr.appendChild(td);
+        } else {
+          tr.appendChild(cell(row[v]));
+        }
+      }
       out.appendChild(tr);
     }
     return out;
@@ -96,7 +174,7 @@
     const cut = response.headers.get("x-sparql-maxrows");
     if (type.includes("sparql-results+json")) {
       const data = await response.json();
-      results.appendChild(table(data));
+      results.appendChild(table(data, await translationsOf(data)));
       const n = "boolean" in data ? 1 : data.results.bindings.length;
       say(("boolean" in data ? "answer" : n + " row" + (n === 1 ? "" : "s")) + " in " + ms + " ms" +
           (cut ? " — cut at " + cut + " rows (the server's limit)" : ""), "ok");
@@ -160,6 +238,11 @@
     });
     const picker = document.getElementById("download");
     picker.addEventListener("change", () => { if (picker.value) download(picker.value); picker.value = ""; });
+  }
+
+  const tags = document.getElementById("show-tags");
+  if (tags && results) {
+    tags.addEventListener("change", () => results.classList.toggle("show-tags", tags.checked));
   }
 
   if (results && results.dataset.src) {

@@ -37,6 +37,14 @@ class OxigraphEngine:
         self.checks = checks if checks is not None else QueryChecks()
 
     @classmethod
+    def from_nquads(cls, path: str) -> OxigraphEngine:
+        """An engine over an in-memory store of a dataset written as N-Quads (a default graph
+        and named graphs)."""
+        store = ox.Store()
+        store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+        return cls(store)
+
+    @classmethod
     def from_graph(cls, graph: Graph, checks: QueryChecks | None = None) -> OxigraphEngine:
         """An engine over an in-memory Oxigraph copy of an rdflib graph."""
         store = ox.Store()
