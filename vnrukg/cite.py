@@ -16,6 +16,7 @@ get their English translation in brackets, as APA asks for titles in another lan
 from __future__ import annotations
 
 import io
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,8 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .errors import UsageError
 from .namespaces import SCHEMA, VNRD, VNRU, shorten
+from .search import build_index, resolve_node
+from .store import CURATED, ONTOLOGY, KnowledgeGraph
 
 #: CSL types for the ontology's kinds of source document (most specific first).
 CSL_TYPES: tuple[tuple[URIRef, str], ...] = (
@@ -323,3 +326,18 @@ def to_ris(records: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     rispy.dump(references, out)
     return out.getvalue()
+
+
+def cite(kg: KnowledgeGraph, target: str, fmt: str = "text", style: str = "apa") -> str:
+    """How to cite what ``target`` names (a name, slug, prefixed name or IRI of any node the
+    graph describes) in ``fmt``: ``text`` in ``style``, ``csl-json``, ``bibtex`` or ``ris``."""
+    graph = kg.part(ONTOLOGY, CURATED)
+    node = resolve_node(graph, build_index(kg.graph, graph), target)
+    records = csl_records(graph, node)
+    if fmt == "csl-json":
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "bibtex":
+        return to_bibtex(records)
+    if fmt == "ris":
+        return to_ris(records)
+    return "".join(f"{line}\n" for line in format_text(records, style))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from .common import CONTEXT_SETTINGS, State, pass_state, write_output
@@ -47,22 +45,9 @@ def cite(state: State, target: str, fmt: str, style: str, output: str) -> None:
       vnrukg cite "Hiệp ước hữu nghị" --format csl-json
     """
     # rdflib, citeproc-py and pybtex load only for this command
-    from ..cite import csl_records, format_text, to_bibtex, to_ris
-    from ..search import build_index, resolve_node
-    from ..store import CURATED, ONTOLOGY
+    from ..cite import cite as citation
 
-    kg = state.knowledge_graph()
-    graph = kg.part(ONTOLOGY, CURATED)
-    node = resolve_node(graph, build_index(kg.graph, graph), target)
-    records = csl_records(graph, node)
-    if fmt == "csl-json":
-        out = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
-    elif fmt == "bibtex":
-        out = to_bibtex(records)
-    elif fmt == "ris":
-        out = to_ris(records)
-    else:
-        out = "".join(f"{line}\n" for line in format_text(records, style))
+    out = citation(state.knowledge_graph(), target, fmt, style)
     write_output(out, output)
 
 
