@@ -80,6 +80,13 @@ def _network_outputs(kg: KnowledgeGraph, out_dir: Path):
     return build_outputs(kg, out_dir)
 
 
+def _chart_outputs(kg: KnowledgeGraph, out_dir: Path):
+    """The charts page (imported only when a build runs)."""
+    from .charts import charts_page
+
+    yield out_dir / "charts.html", charts_page(kg)
+
+
 #: Further outputs (for example the network page): functions ``(kg, out_dir)`` yielding
 #: ``(path, data)`` pairs, registered by the modules that make them.
-EXTRA_OUTPUTS: list = [_network_outputs]
+EXTRA_OUTPUTS: list = [_network_outputs, _chart_outputs]

@@ -28,7 +28,7 @@ CORE_COMMANDS = {
     "push": "push",
 }
 #: Modules of cli/ that may be installed; each defines ``COMMANDS = [...]``.
-OPTIONAL_MODULES = ("viz", "analysis", "serve", "push", "bench")
+OPTIONAL_MODULES = ("viz", "charts", "analysis", "serve", "push", "bench")
 
 
 class _Failure(click.ClickException):
