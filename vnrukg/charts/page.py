@@ -7,7 +7,8 @@ notes and disagreements) travels once, keyed by the observation's id, and is sho
 
 from __future__ import annotations
 
-from .series import Indicator, Point, partial_note
+from ..periods import partial_note
+from .series import Indicator, Point
 from .spec import ChartOptions, full_value, indicator_spec
 
 TITLE = ("Vietnam–Russia relations in figures", "Quan hệ Việt Nam – Nga qua các con số")

@@ -23,7 +23,8 @@ from datetime import date
 from functools import cache
 
 from ..errors import UsageError
-from .series import Indicator, Period, Point, compact_number, partial_note, period_of
+from ..periods import Period, parse_date, partial_note, period_of
+from .series import Indicator, Line, Point, compact_number, format_value
 
 DISPUTED = "#d62728"
 #: Vega-Lite colours for lines (Tableau 10, without the red kept for disagreements).
@@ -410,7 +411,6 @@ def rows_spec(
     become lines; a ``unit`` column splits the chart into one panel per unit. A result without a
     unit column needs ``unit``, so that no chart goes out without its unit.
     """
-    from .series import Indicator, Line
 
     columns = list(columns)
     date_column = date_column or _guess(columns, rows, _is_date, "a date or year")
@@ -450,7 +450,6 @@ def _no_sources(options: ChartOptions | None) -> ChartOptions:
 
 
 def _row_point(number: int, line: str, unit: str, shown: str, when: str, value: object) -> Point:
-    from .series import format_value
 
     start, _, end = when.partition("/")
     period: Period = period_of(None if "/" in when else when, start or None, end or None)
@@ -470,7 +469,6 @@ def _guess(columns, rows, test, what: str) -> str:
 
 
 def _is_date(value: object) -> bool:
-    from .series import parse_date
 
     if isinstance(value, float):
         return False
