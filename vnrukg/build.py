@@ -87,6 +87,13 @@ def _chart_outputs(kg: KnowledgeGraph, out_dir: Path):
     yield out_dir / "charts.html", charts_page(kg)
 
 
+def _timeline_outputs(kg: KnowledgeGraph, out_dir: Path):
+    """The timeline page (imported only when a build runs)."""
+    from .timeline import timeline_page
+
+    yield out_dir / "timeline.html", timeline_page(kg)[0]
+
+
 #: Further outputs (for example the network page): functions ``(kg, out_dir)`` yielding
 #: ``(path, data)`` pairs, registered by the modules that make them.
-EXTRA_OUTPUTS: list = [_network_outputs, _chart_outputs]
+EXTRA_OUTPUTS: list = [_network_outputs, _chart_outputs, _timeline_outputs]

@@ -154,6 +154,9 @@ class Citation:
     source_id: str
     via: str = ""
     attests: str = ""
+    #: The curators' English translation of the quote (``vnru:translation``), never the
+    #: source's words; empty until the citation has one.
+    translation: str = ""
 
 
 @dataclass(frozen=True)
@@ -411,6 +414,7 @@ class _Reader:
             source_id=shorten(str(source)) if source is not None else "",
             via=self.labels(via)[1] if via is not None else "",
             attests=str(self.value(node, VNRU.attests) or ""),
+            translation=str(self.value(node, VNRU.translation) or ""),
         )
 
     def text(self, term: Node) -> tuple[str, str]:

@@ -145,6 +145,7 @@ def _relation_json(rel) -> dict:
 @period_options
 @click.option(
     "--kind",
+    "--class",
     "kinds",
     multiple=True,
     type=click.Choice(
@@ -172,23 +173,37 @@ def _relation_json(rel) -> dict:
     show_default=True,
     help="Dated lines with their citation, CSV or JSON.",
 )
+@click.option("--actor", default=None, metavar="ENTITY", help="Only what involves this entity.")
+@click.option("--html", is_flag=True, help="Write the interactive timeline page instead.")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="File the --html page goes to, or -."
+)
 @lang_option
 @pass_state
-def timeline(state: State, since, until, kinds, fmt: str, lang: str) -> None:
+def timeline(
+    state: State, since, until, kinds, fmt: str, actor, html: bool, output: str, lang: str
+) -> None:
     """List dated events, agreements, sessions and transactions in order, each with a citation.
 
     Dates are shown at the precision the sources give (a year stays a year) and sort as text,
-    so 2024 comes before 2024-06 and 2024-06-20.
+    so 2024 comes before 2024-06 and 2024-06-20. --html writes the same selection as an
+    offline page with zoom, lanes, filters, search and each item's evidence.
 
     \b
     Examples:
       vnrukg timeline --since 2012 --until 2025
       vnrukg timeline --kind agreement --format csv
+      vnrukg timeline --html --since 2012 --actor phan-van-giang -o giang.html
     """
+    from ..timeline.command import involving, write_page
+
+    if html or output != "-":
+        return write_page(state, output, since, until, kinds, actor, lang, html)
     from ..lookup import cite_line
     from ..lookup import timeline as run_timeline
 
-    items = run_timeline(_network(state), since, until, kinds or None)
+    net = _network(state)
+    items = involving(net, run_timeline(net, since, until, kinds or None), actor)
     if fmt == "json":
         from dataclasses import asdict
 

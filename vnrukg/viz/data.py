@@ -131,7 +131,7 @@ def _values(values: list[Value]) -> list[list[str]]:
 
 
 def _cites(citations: list[Citation]) -> list[list[str]]:
-    return [[c.source, c.quote, c.source_id, c.via, c.attests] for c in citations]
+    return [[c.source, c.quote, c.source_id, c.via, c.attests, c.translation] for c in citations]
 
 
 def entity_details(entity: Entity) -> dict:
