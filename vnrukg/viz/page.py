@@ -161,14 +161,36 @@ def _families(data: PageData) -> list[list]:
     ]
 
 
-def _summary(data: PageData) -> str:
+def _counts(data: PageData) -> dict[str, int]:
+    """What the page counts: entities, links (one per linked pair and direction, as drawn),
+    the relations they stand for, and distinct quoted passages."""
     quotes = {c[1] for d in data.details.values() for c in d["cites"]}
-    years = data.years
-    span = f"; {years[0]}–{years[1]}" if years[0] is not None else ""
-    return (
-        f"{len(data.nodes):,} entities, {len(data.edges):,} links, "
-        f"{len(quotes):,} quoted passages{span}."
-    )
+    relations = sum(len(r) for r in data.edge_details.values())
+    return {
+        "entities": len(data.nodes),
+        "links": len(data.edges),
+        "relations": relations,
+        "quotes": len(quotes),
+    }
+
+
+#: How many of the most connected entities always get their name drawn (the label layer
+#: moves a name out with a leader line before it leaves one of these out).
+LABEL_SURE = 30
+#: Above this many shown entities, "re-arrange" only fits the view (no physics in the page).
+REARRANGE_LIMIT = 2500
+
+
+def rearrange_physics(size: int) -> dict:
+    """The force layout the page runs on what is shown when asked to re-arrange it."""
+    physics = vis_options(size, True)["physics"]
+    physics["stabilization"] = {
+        "enabled": True,
+        "iterations": stabilization_iterations(size),
+        "updateInterval": 50,
+        "fit": True,
+    }
+    return physics
 
 
 def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
@@ -176,7 +198,10 @@ def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
     size = len(data.nodes)
     payload = {
         "lang": lang,
-        "summary": _summary(data),
+        "counts": _counts(data),
+        "labelSure": LABEL_SURE,
+        "rearrangeLimit": REARRANGE_LIMIT,
+        "rearrangePhysics": rearrange_physics(size),
         "physics": physics,
         "edgeLabels": len(data.edges) <= 1500,
         "hiddenFamilies": [f for f in HIDDEN_AT_FIRST if len(data.nodes) > 60],

@@ -34,13 +34,13 @@
       var quote = el("blockquote", c[0], "quote");
       quote.lang = "vi";
       box.appendChild(quote);
-      box.appendChild(el("div", w.translation, "cite-label"));
       if (c[1]) {
+        box.appendChild(el("div", w.translation, "cite-label"));
         var translation = el("p", c[1], "translation");
         translation.lang = "en";
         box.appendChild(translation);
       } else {
-        box.appendChild(el("p", w.noTranslation, "translation missing"));
+        box.appendChild(el("div", w.translation + ": " + w.noTranslation, "cite-label missing"));
       }
       var source = "— " + c[2] + (c[3] ? " (" + c[3] + ")" : "");
       if (c[4]) { source += "; " + w.citing + " " + c[4]; }
