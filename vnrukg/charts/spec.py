@@ -259,14 +259,17 @@ def _panel(alt, unit: str, short: bool, legend: bool, options: ChartOptions):
     """
     words = WORDS[options.lang]
     data = alt.Data(name=_DATA)
+    line_legend = (
+        alt.Legend(orient="bottom", direction="vertical", labelLimit=520, title=None)
+        if legend
+        else None
+    )
     colour = alt.Color(
         field="line",
         type="nominal",
         title=None,
         scale=alt.Scale(domain=[_DOMAIN], range=[_RANGE]),
-        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=520)
-        if legend
-        else None,
+        legend=line_legend,
     )
     y = alt.Y(
         field="value",
@@ -299,8 +302,14 @@ def _panel(alt, unit: str, short: bool, legend: bool, options: ChartOptions):
     )  # fmt: skip
     dots = layer("!datum.partial", "point", size=70, strokeWidth=2, filled=True, opacity=1,
                  cursor="pointer").encode(middle, y, colour, tooltip=tooltip)  # fmt: skip
-    hollow = layer("datum.partial", "point", size=70, strokeWidth=2, fill="#ffffff", opacity=1,
-                   cursor="pointer").encode(middle, y, colour, tooltip=tooltip)  # fmt: skip
+    # hollow: a white fill (so that the whole dot, not just its ring, answers the pointer)
+    # and the line's colour as the stroke
+    outline = alt.Stroke(
+        field="line", type="nominal", title=None, legend=line_legend,
+        scale=alt.Scale(domain=[_DOMAIN], range=[_RANGE]),
+    )  # fmt: skip
+    hollow = layer("datum.partial", "point", size=70, strokeWidth=2, filled=True, fill="#ffffff",
+                   opacity=1, cursor="pointer").encode(middle, y, outline, tooltip=tooltip)  # fmt: skip
     rings = layer("datum.disputed", "point", size=300, strokeWidth=2, color=DISPUTED,
                   filled=False, opacity=0.9).encode(middle, y, tooltip=tooltip)  # fmt: skip
     above = layer("!datum.below", "text", dy=-12, fontSize=10.5, color="#333333")
@@ -494,8 +503,14 @@ def _is_number(value: object) -> bool:
     return True
 
 
+#: Columns that carry evidence or identifiers, never a line's name.
+NOT_LINES = {"quote", "translation", "source", "reference", "note", "id", "iri", "obs"}
+
+
 def _is_label(columns, rows, column: str) -> bool:
     """Short text that names a group (not a quote, an IRI or a number)."""
+    if column.lower() in NOT_LINES:
+        return False
     number = list(columns).index(column)
     values = {str(row[number]) for row in rows if row[number] not in (None, "")}
     if not values or len(values) > 12:

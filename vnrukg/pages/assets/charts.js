@@ -193,10 +193,12 @@
     })(view.scenegraph().root);
     if (!found) { return null; }
     var origin = view.origin();
-    var box = view.container().getBoundingClientRect();
+    var padding = view.padding();
+    var svg = view.container().querySelector("svg, canvas");
+    var box = (svg || view.container()).getBoundingClientRect();
     var x = found.x, y = found.y, group = found.mark.group;
     while (group) { x += group.x || 0; y += group.y || 0; group = group.mark && group.mark.group; }
-    return [box.left + origin[0] + x, box.top + origin[1] + y];
+    return [box.left + origin[0] + (padding.left || 0) + x, box.top + origin[1] + (padding.top || 0) + y];
   };
   translatePage();
   draw();

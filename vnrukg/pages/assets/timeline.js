@@ -243,7 +243,8 @@
   api.setActor = function (actor) { state.actor = actor; document.getElementById("actor").value = actor; return refresh(); };
   api.setKinds = function (kinds) { state.kinds = new Set(kinds); return refresh(); };
   api.itemPosition = function (id) {
-    var node = container.querySelector('.vis-item[data-id="' + id + '"]');
+    var item = timeline.itemSet.items[id];
+    var node = item && item.dom && (item.dom.box || item.dom.point);
     return node ? node.getBoundingClientRect().toJSON() : null;
   };
 
