@@ -29,7 +29,12 @@ def _layers(spec: dict) -> list[dict]:
         ("2018", None, None, ("2018", "year", date(2018, 1, 1), date(2019, 1, 1))),
         ("2024-04", None, None, ("Apr 2024", "month", date(2024, 4, 1), date(2024, 5, 1))),
         ("2024-08-13", None, None, ("13 Aug 2024", "day", date(2024, 8, 13), date(2024, 8, 14))),
-        (None, "2024-01", "2024-11", ("Jan–Nov 2024", "part-year", date(2024, 1, 1), date(2024, 12, 1))),
+        (
+            None,
+            "2024-01",
+            "2024-11",
+            ("Jan–Nov 2024", "part-year", date(2024, 1, 1), date(2024, 12, 1)),
+        ),
         (None, "2024-01", "2024-12", ("2024", "year", date(2024, 1, 1), date(2025, 1, 1))),
         (None, "1995", "2022", ("1995–2022", "years", date(1995, 1, 1), date(2023, 1, 1))),
         (None, "2019", None, ("from 2019", "from", date(2019, 1, 1), date(2020, 1, 1))),
@@ -63,7 +68,10 @@ def test_spec_draws_each_figure_over_its_period_never_averaged(chart_kg):
     spec = indicator_spec(trade)
     rows = {r["id"]: r for r in spec["datasets"]["figures-1"]}
     assert len(rows) == 4  # both 2019 figures, no mean
-    assert (rows["vnrd:obs-trade-turnover-2019"]["x0"], rows["vnrd:obs-trade-turnover-2019"]["x1"]) == (
+    assert (
+        rows["vnrd:obs-trade-turnover-2019"]["x0"],
+        rows["vnrd:obs-trade-turnover-2019"]["x1"],
+    ) == (
         "2019-01-01",
         "2020-01-01",
     )
@@ -76,9 +84,8 @@ def test_spec_draws_each_figure_over_its_period_never_averaged(chart_kg):
     assert (part["x0"], part["x1"]) == ("2024-01-01", "2024-12-01")
     marks = [layer["mark"]["type"] for layer in _layers(spec)]
     assert marks == ["rule", "line", "point", "point", "point", "text", "text"]
-    assert spec["vconcat"] if "vconcat" in spec else spec["layer"][0]["encoding"]["y"]["title"] == (
-        "US dollars"
-    )
+    assert "vconcat" not in spec  # one unit: one panel
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "US dollars"
     assert "red ring: figures that disagree" in spec["title"]["subtitle"][0]
     assert "○ hollow dot: part of a year" in spec["title"]["subtitle"][0]
 
@@ -105,10 +112,18 @@ def test_month_axis_for_a_short_span_and_deterministic_specs(chart_kg):
 
 def test_rows_spec_charts_a_query_result_and_asks_for_a_unit():
     columns = ["period", "side", "value", "quote"]
-    rows = [["2000", "A", 367000000, "q"], ["2005", "A", 1020000000, "q"], ["2001/2003", "B", 5, "q"]]
+    rows = [
+        ["2000", "A", 367000000, "q"],
+        ["2005", "A", 1020000000, "q"],
+        ["2001/2003", "B", 5, "q"],
+    ]
     spec = rows_spec(columns, rows, unit="US dollars")
     data = spec["datasets"]["figures-1"]
-    assert [(r["date"], r["line"]) for r in data] == [("2000", "A"), ("2005", "A"), ("2001–2003", "B")]
+    assert [(r["date"], r["line"]) for r in data] == [
+        ("2000", "A"),
+        ("2005", "A"),
+        ("2001–2003", "B"),
+    ]
     assert spec["layer"][0]["encoding"]["y"]["title"] == "US dollars"
     assert spec["layer"][0]["encoding"]["y"]["axis"]["labelExpr"].startswith("'$'")
     with pytest.raises(UsageError, match="no unit column"):
@@ -124,7 +139,9 @@ def test_charts_page_is_offline_escaped_and_groups_by_theme(chart_kg):
     assert "connect-src 'none'" in csp and "default-src 'none'" in csp and "eval" not in csp
     markup = re.sub(r"<script>.*?</script>", "", html, flags=re.S)  # the libraries' own code
     assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", markup, re.I)
-    data = re.search(r'<script type="application/json" id="vnrukg-data">(.*?)</script>', html, re.S)[1]
+    data = re.search(
+        r'<script type="application/json" id="vnrukg-data">(.*?)</script>', html, re.S
+    )[1]
     assert "<" not in data and ">" not in data and "&" not in data
     assert "<script>alert(4)" not in html and "<img src=x onerror" not in html
     payload = page_payload(indicators(chart_kg))
@@ -143,18 +160,28 @@ def test_chart_command_lists_and_writes_svg_png_html_json(chart_kg, tmp_path, mo
     runner = CliRunner()
     listing = runner.invoke(cli, ["--root", str(root), "chart"])
     assert listing.exit_code == 0, listing.output
-    assert "    trade-turnover               Two-way trade turnover (4 figures, 2018–2024; US dollars)" in listing.output
+    assert (
+        "    trade-turnover               Two-way trade turnover (4 figures, 2018–2024; US dollars)"
+        in listing.output
+    )
     for name in ("trade.svg", "trade.png", "trade.html", "trade.json"):
-        result = runner.invoke(cli, ["--root", str(root), "chart", "trade-turnover", "-o", str(tmp_path / name)])
+        result = runner.invoke(
+            cli, ["--root", str(root), "chart", "trade-turnover", "-o", str(tmp_path / name)]
+        )
         assert result.exit_code == 0, result.output
     svg = (tmp_path / "trade.svg").read_text()
     assert svg.startswith("<svg") and "US dollars" in svg and "about $4.9 bn" in svg
     assert (tmp_path / "trade.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     html = (tmp_path / "trade.html").read_text()
     assert "vegaEmbed" in html and "connect-src &#39;none&#39;" in html
-    assert json.loads((tmp_path / "trade.json").read_text())["title"]["text"] == "Two-way trade turnover"
+    assert (
+        json.loads((tmp_path / "trade.json").read_text())["title"]["text"]
+        == "Two-way trade turnover"
+    )
     wrong = runner.invoke(cli, ["--root", str(root), "chart", "trade-turnovr"])
     assert wrong.exit_code == 2
     assert "did you mean trade-turnover" in wrong.output
-    bad = runner.invoke(cli, ["--root", str(root), "chart", "trade-turnover", "-o", str(tmp_path / "x.gif")])
+    bad = runner.invoke(
+        cli, ["--root", str(root), "chart", "trade-turnover", "-o", str(tmp_path / "x.gif")]
+    )
     assert bad.exit_code == 2 and "cannot tell the format" in bad.output

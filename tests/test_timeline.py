@@ -60,7 +60,9 @@ def test_page_is_offline_and_escaped(viz_kg):
     markup = re.sub(r"<script>.*?</script>", "", page, flags=re.S)
     assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", markup, re.I)
     assert "vis-timeline 8.5.4" in page
-    data = re.search(r'<script type="application/json" id="vnrukg-data">(.*?)</script>', page, re.S)[1]
+    data = re.search(
+        r'<script type="application/json" id="vnrukg-data">(.*?)</script>', page, re.S
+    )[1]
     assert "<" not in data and ">" not in data and "&" not in data
 
 
@@ -77,5 +79,7 @@ def test_timeline_command_writes_the_page_for_a_selection(viz_root, tmp_path):
     assert text.output.splitlines()[-1] == "(2 dated entries)"
     no_html = runner.invoke(cli, ["--root", str(viz_root), "timeline", "-o", str(out)])
     assert no_html.exit_code == 2 and "add --html" in no_html.output
-    unknown = runner.invoke(cli, ["--root", str(viz_root), "timeline", "--html", "--class", "statement"])
+    unknown = runner.invoke(
+        cli, ["--root", str(viz_root), "timeline", "--html", "--class", "statement"]
+    )
     assert unknown.exit_code == 2 and "does not draw 'statement'" in unknown.output

@@ -40,7 +40,7 @@ def test_charts_page_draws_every_chart(charts):
         "#chart-trade-turnover g.mark-symbol path').length"
     )
     assert dots >= 4
-    assert charts.page.inner_text("#themes") .split("\n")[0] == "Trade between the two countries"
+    assert charts.page.inner_text("#themes").split("\n")[0] == "Trade between the two countries"
     ARTIFACTS.mkdir(exist_ok=True)
     charts.page.screenshot(path=str(ARTIFACTS / "charts-fixture.png"))
 

@@ -309,7 +309,8 @@ def _panel(alt, unit: str, short: bool, legend: bool, options: ChartOptions):
         scale=alt.Scale(domain=[_DOMAIN], range=[_RANGE]),
     )  # fmt: skip
     hollow = layer("datum.partial", "point", size=70, strokeWidth=2, filled=True, fill="#ffffff",
-                   opacity=1, cursor="pointer").encode(middle, y, outline, tooltip=tooltip)  # fmt: skip
+                   opacity=1, cursor="pointer")  # fmt: skip
+    hollow = hollow.encode(middle, y, outline, tooltip=tooltip)
     rings = layer("datum.disputed", "point", size=300, strokeWidth=2, color=DISPUTED,
                   filled=False, opacity=0.9).encode(middle, y, tooltip=tooltip)  # fmt: skip
     above = layer("!datum.below", "text", dy=-12, fontSize=10.5, color="#333333")
