@@ -116,7 +116,7 @@ def test_viz_command_writes_the_page(viz_root, tmp_path):
         cli, ["--root", str(viz_root), "viz", "-o", str(out), "--since", "2012"]
     )
     assert result.exit_code == 0, result.output
-    expected = rf"wrote {re.escape(str(out))} \(16 entities, 24 links, [\d,]+ bytes, laid out"
+    expected = rf"wrote {re.escape(str(out))} \(16 entities, 24 links for 24 relations, [\d,]+ bytes, laid out"
     assert re.fullmatch(expected + r" in the browser\)\n", result.stderr)
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
 

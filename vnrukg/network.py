@@ -299,6 +299,20 @@ class EntityNetwork:
         return graph
 
 
+def network_counts(net: EntityNetwork) -> dict[str, int]:
+    """The network's sizes, each named for what it counts: ``entities``; ``relations`` (every
+    statement linking two entities: the edges of the GraphML and GEXF exports); ``links`` (the
+    network page's arrows: relations between the same two entities in the same direction
+    merged); ``pairs`` (linked pairs, either direction, each once: what ``analyze`` measures)."""
+    linked = [r for r in net.relations if r.source != r.target]
+    return {
+        "entities": len(net.entities),
+        "relations": len(net.relations),
+        "links": len({(r.source, r.target) for r in linked}),
+        "pairs": len({frozenset((r.source, r.target)) for r in linked}),
+    }
+
+
 def relation_sort_key(rel: Relation) -> tuple[str, str, str, str]:
     """A stable order for relations."""
     return rel.source, rel.target, rel.prop, rel.label_en

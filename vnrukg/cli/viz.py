@@ -108,7 +108,7 @@ def viz(state: State, output: str, since, until, families, focus, depth, lang, l
     if output != "-":
         how = "laid out in the browser" if page.physics else "pre-computed layout"
         size = len(page.html.encode("utf-8"))
-        counts = f"{page.nodes:,} entities, {page.edges:,} links"
+        counts = f"{page.nodes:,} entities, {page.edges:,} links for {page.relations:,} relations"
         click.echo(f"wrote {output} ({counts}, {size:,} bytes, {how})", err=True)
 
 

@@ -25,8 +25,11 @@ class Page:
 
     html: str
     nodes: int
+    #: links: the page's arrows, one per linked pair and direction
     edges: int
     physics: bool
+    #: the relations the links stand for
+    relations: int = 0
 
 
 def select(
@@ -71,7 +74,8 @@ def render(
     placed = (positions if static else initial_positions)(net) if net.entities else None
     data = page_data(net, lang, placed)
     html = render_page(data, title=title, lang=lang, physics=not static)
-    return Page(html, len(data.nodes), len(data.edges), not static)
+    relations = sum(len(r) for r in data.edge_details.values())
+    return Page(html, len(data.nodes), len(data.edges), not static, relations)
 
 
 def network_page(kg: KnowledgeGraph, **options) -> Page:
