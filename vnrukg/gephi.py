@@ -22,7 +22,7 @@ from datetime import timedelta
 from xml.sax.saxutils import escape, quoteattr
 
 from .errors import UsageError
-from .network import EntityNetwork, Relation, network_counts
+from .network import EntityNetwork, network_counts
 
 FORMATS = ("graphml", "gexf")
 EXTENSIONS = {".graphml": "graphml", ".gexf": "gexf"}
@@ -208,8 +208,3 @@ def gexf_bytes(net: EntityNetwork) -> bytes:
         out.append("    </edge>")
     out += ["    </edges>", "  </graph>", "</gexf>", ""]
     return "\n".join(out).encode("utf-8")
-
-
-def relation_years(rel: Relation) -> tuple[int | None, int | None]:
-    """A relation's first and last year (for callers that want them without the tables)."""
-    return rel.years()
