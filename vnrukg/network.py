@@ -28,6 +28,7 @@ from .infer import CITING, superclasses
 from .namespaces import ORG, QB, SCHEMA
 from .namespaces import VNRU as _VNRU
 from .namespaces import shorten as _shorten
+from .store import INFERRED_GRAPH, KnowledgeGraph
 
 
 class _Terms:
@@ -47,7 +48,6 @@ class _Terms:
 
 
 VNRU = _Terms(_VNRU)
-from .store import INFERRED_GRAPH, KnowledgeGraph
 
 #: Entity families, checked in this order against a class and its superclasses: the first
 #: family whose root class matches wins (so a Session is a session, not an event).
