@@ -88,7 +88,9 @@ def vis_options(size: int, physics: bool) -> dict:
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": physics and size <= 400},
         "nodes": {
-            "borderWidth": 1.5,
+            # borders and dashed lines are what cost most when drawing a large page
+            # (a save, stroke and restore per node; dashes per edge segment)
+            "borderWidth": 0 if large else 1.5,
             "scaling": {
                 "min": 9,
                 "max": 40,
@@ -199,6 +201,7 @@ def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
     payload = {
         "lang": lang,
         "counts": _counts(data),
+        "large": size > PHYSICS_LIMIT,
         "labelSure": LABEL_SURE,
         "rearrangeLimit": REARRANGE_LIMIT,
         "rearrangePhysics": rearrange_physics(size),
