@@ -180,7 +180,7 @@ def _counts(data: PageData) -> dict[str, int]:
 #: moves a name out with a leader line before it leaves one of these out).
 LABEL_SURE = 30
 #: Above this many shown entities, "re-arrange" only fits the view (no physics in the page).
-REARRANGE_LIMIT = 2500
+REARRANGE_LIMIT = 1200
 
 
 def rearrange_physics(size: int) -> dict:
