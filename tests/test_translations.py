@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from vnrukg.cli import cli
 from vnrukg.store import load
-from vnrukg.translations import missing_numbers, readings
+from vnrukg.translations import missing_numbers, needs_translating, readings
 from vnrukg.validate import validate
 
 from .test_shapes import _break
@@ -104,3 +104,19 @@ def test_coverage_counts_and_lists_untranslated(example_project, sources):
     assert "004_0f89e1410a4163cd.txt: " in result.output
     assert "28 sentences uncovered; 6/7 quotes translated" in result.output
     assert result.output.rstrip().splitlines()[-1] == "graph/example.ttl:138: vnrd:andrey-belousov"
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        ("(Hà Mỹ Hương, 2010)", False),
+        ("Su-30MK2", False),
+        ("(Lan Anh, 2013)", False),
+        ("Đại sứ Đặng Minh Khôi", True),  # "sứ" is a word, not a name
+        ("năm 2018", True),
+        ("QUỐC PHÒNG - AN NINH", True),
+        ("Tổng Bí thư Tô Lâm đã tiếp", True),
+    ],
+)
+def test_which_quotes_need_translating(quote, expected):
+    assert needs_translating(quote) is expected

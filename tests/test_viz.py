@@ -128,7 +128,7 @@ def test_viz_command_errors(viz_root, tmp_path):
     assert bad_class.exit_code == 2
     unknown = runner.invoke(cli, [*base, "--focus", "nobody at all"])
     assert unknown.exit_code == 1
-    assert unknown.stderr == "Error: no entity named 'nobody at all'\n"
+    assert unknown.stderr == "Error: nothing named 'nobody at all'\n"
     assert not (tmp_path / "x.html").exists()
 
 

@@ -93,7 +93,8 @@ def untranslated(kg: KnowledgeGraph) -> list[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
         facts = {c: f for f, c in part.subject_objects(VNRU.citation)}
         for citation, quote in part.subject_objects(VNRU.quote):
-            if (citation, VNRU.translation, None) in part:
+            english = (getattr(quote, "language", None) or "").lower().startswith("en")
+            if english or (citation, VNRU.translation, None) in part:
                 continue
             fact = shorten(str(facts.get(citation, citation)))
             found.append((kg.project.relative(path), _quote_line(lines, fact, str(quote)), fact))

@@ -8,13 +8,18 @@ language and with or without diacritics (``phan van giang`` finds Phan Văn Gian
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
+
+from rdflib import Graph, URIRef
 
 from .errors import UsageError, VnrukgError
 from .names import fold, shorten_text
 from .namespaces import expand, shorten
 from .network import Citation, Entity, EntityNetwork, Relation, year_of
+from .search import Entry, suggestions
+from .search import search as search_names
 
 #: Families the timeline lists by default, and the ones it can list.
 TIMELINE_KINDS = ("event", "session", "agreement", "transaction", "partnership")
@@ -26,60 +31,39 @@ DATED_KINDS = (*TIMELINE_KINDS, "statement", "statistics", "project", "mechanism
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A search result: the entity, how well it matched (0 best), and the name that matched."""
+def resolve(net: EntityNetwork, text: str, entries: list[Entry] | None = None) -> Entity:
+    """The entity ``text`` names: an IRI, ``vnrd:slug``, a bare slug or a name.
 
-    entity: Entity
-    rank: int
-    matched: str
-
-
-def _rank(key: str, query: str, words: list[str]) -> int | None:
-    if key == query:
-        return 0
-    if key.startswith(query):
-        return 1
-    if f" {query}" in key:
-        return 2
-    if query in key:
-        return 3
-    return 4 if all(w in key for w in words) else None
-
-
-def search(net: EntityNetwork, text: str, limit: int | None = 20) -> list[Hit]:
-    """Entities whose names or aliases match ``text``, best first (same ranking as the page).
-
-    Rank: exact name, name starting with the text, a word starting with it, containing it,
-    containing all its words; ties go to the shorter matching name, then alphabetical order.
+    A name may be written without diacritics; a name that several entities share is refused
+    with the list of them; a name that matches nothing gets the nearest names as suggestions.
     """
-    query = fold(text)
-    if not query:
-        raise UsageError("give some text to search for")
-    words = query.split(" ")
-    hits = []
-    for entity in net.entities.values():
-        found = [
-            (r, len(fold(name)), name)
-            for name in entity.names()
-            if (r := _rank(fold(name), query, words)) is not None
-        ]
-        if found:
-            rank, length, name = min(found)
-            hits.append(
-                (rank, length, fold(entity.label("en")), entity.id, Hit(entity, rank, name))
-            )
-    hits.sort(key=lambda h: h[:4])
-    found_hits = [h[-1] for h in hits]
-    return found_hits[:limit] if limit else found_hits
+    found = find(net, text, entries)
+    if isinstance(found, Entity):
+        return found
+    raise VnrukgError(f"{shorten(str(found))} is not drawn in the network (see vnrukg show)")
 
 
-def resolve(net: EntityNetwork, text: str) -> Entity:
-    """The entity ``text`` names: an IRI, ``vnrd:slug``, a bare slug or an exact name."""
+def find(
+    net: EntityNetwork,
+    text: str,
+    entries: list[Entry] | None = None,
+    graph: Graph | None = None,
+) -> Entity | URIRef:
+    """What ``text`` names: a network entity, or else any node the graph describes (its IRI).
+
+    ``entries`` (:func:`vnrukg.search.build_index`) extends the names beyond the network's
+    entities to sources, references, observations, statements and tenures; ``graph`` lets an
+    IRI or slug name any node it describes, citations included.
+    """
     text = text.strip()
+    if not text:
+        raise UsageError("give an IRI, a slug or a name")
     for key in _id_forms(text):
         if key in net.entities:
             return net.entities[key]
+    iri = _iri(text)
+    if iri is not None and graph is not None and (iri, None, None) in graph:
+        return iri
     query = fold(text)
     exact = [e for e in net.entities.values() if any(fold(n) == query for n in e.names())]
     if len(exact) == 1:
@@ -87,11 +71,55 @@ def resolve(net: EntityNetwork, text: str) -> Entity:
     if len(exact) > 1:
         choices = ", ".join(f"{e.id} ({e.label('en')})" for e in sorted(exact, key=lambda e: e.id))
         raise UsageError(f"{text!r} names several entities: {choices}; give one of these ids")
-    hits = search(net, text, limit=5) if query else []
-    if len(hits) == 1:
-        return hits[0].entity
-    hint = "; did you mean " + ", ".join(f"{h.entity.id} ({h.entity.label('en')})" for h in hits)
-    raise VnrukgError(f"no entity named {text!r}" + (hint if hits else ""))
+    entries = entries if entries is not None else network_entries(net)
+    hits = search_names(entries, text, limit=5)
+    if len(hits) == 1 or (hits and hits[0].rank == 0 and (len(hits) == 1 or hits[1].rank > 0)):
+        return _as_found(net, hits[0].entry.iri)
+    hits = hits or suggestions(entries, text)
+    hint = "; did you mean " + ", ".join(
+        f"{shorten(str(h.entry.iri))} ({h.entry.name_en or h.entry.name_vi})" for h in hits
+    )
+    raise VnrukgError(f"nothing named {text!r}" + (hint if hits else ""))
+
+
+def network_entries(net: EntityNetwork) -> list[Entry]:
+    """Search entries for the network's own entities (when no graph index is at hand)."""
+    return [
+        Entry(
+            _entity_iri(e),
+            e.label("en"),
+            e.label("vi"),
+            tuple(e.aliases),
+            (),
+            tuple(dict.fromkeys(fold(n) for n in e.names() if n.strip())),
+            e.id.split(":", 1)[-1],
+        )
+        for e in sorted(net.entities.values(), key=lambda e: e.id)
+    ]
+
+
+def _entity_iri(entity: Entity) -> URIRef:
+    """The IRI of a network entity; a series (``series:…``) is its own identifier."""
+    try:
+        return URIRef(expand(entity.id))
+    except ValueError:
+        return URIRef(entity.id)
+
+
+def _as_found(net: EntityNetwork, iri: URIRef) -> Entity | URIRef:
+    return net.entities.get(shorten(str(iri)), net.entities.get(str(iri), iri))
+
+
+def _iri(text: str) -> URIRef | None:
+    """The IRI ``text`` may stand for (full, prefixed or a bare slug); none for a name."""
+    with contextlib.suppress(ValueError):
+        iri = expand(text)
+        if _IRI.fullmatch(iri):
+            return URIRef(iri)
+    return None
+
+
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
 
 
 def _id_forms(text: str) -> list[str]:
@@ -135,7 +163,20 @@ def cite_line(c: Citation) -> str:
     return f"“{quote}” — {where}{extra}"
 
 
-def show_text(net: EntityNetwork, entity: Entity, lang: str = "en") -> str:
+def cite_lines(c: Citation, indent: str, evidence: str = "both") -> list[str]:
+    """A citation as text: the quote line, then the curators' translation (``evidence``:
+    ``quote``, ``translation`` or ``both``)."""
+    translation = " ".join(c.translation.split())
+    lines = []
+    if evidence != "translation" or not translation:
+        lines.append(indent + cite_line(c))
+    if evidence != "quote" and translation:
+        where = "" if evidence == "both" else f" — {c.source} ({c.source_id})"
+        lines.append(f"{indent}  translation (curators'): “{translation}”{where}")
+    return lines
+
+
+def show_text(net: EntityNetwork, entity: Entity, lang: str = "en", evidence: str = "both") -> str:
     """Everything the network knows about ``entity``, with citations, as text."""
     other = entity.label("vi" if lang == "en" else "en")
     lines = [entity.label(lang) + (f" — {other}" if other != entity.label(lang) else "")]
@@ -147,10 +188,10 @@ def show_text(net: EntityNetwork, entity: Entity, lang: str = "en") -> str:
     for row in entity.rows:
         lines.append(f"• {row.label_vi if lang == 'vi' else row.label_en}")
         lines += [f"    {_pick(v, lang, 'prop')}: {_pick(v, lang, 'text')}" for v in row.values]
-        lines += [f"    {cite_line(c)}" for c in row.citations]
+        lines += [line for c in row.citations for line in cite_lines(c, "    ", evidence)]
     if entity.citations:
         lines.append(f"evidence ({len(entity.citations)}):")
-        lines += [f"  {cite_line(c)}" for c in entity.citations]
+        lines += [line for c in entity.citations for line in cite_lines(c, "  ", evidence)]
     found = links(net, entity)
     if found:
         lines.append(f"links ({len(found)}):")
@@ -160,7 +201,9 @@ def show_text(net: EntityNetwork, entity: Entity, lang: str = "en") -> str:
             f"  {arrow} {link.relation.label(lang)}: {link.other.label(lang)} ({link.other.id})"
         )
         if not link.outgoing or link.relation.fact != entity.id:
-            lines += [f"      {cite_line(c)}" for c in link.relation.citations]
+            lines += [
+                line for c in link.relation.citations for line in cite_lines(c, "      ", evidence)
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -288,8 +331,10 @@ def statement(net: EntityNetwork, rel: Relation, lang: str = "en") -> str:
 QUOTES_PER_LINK = 3
 
 
-def paths_text(net: EntityNetwork, paths: list[list[Step]], lang: str = "en") -> str:
-    """Paths as numbered statements, each followed by its citations."""
+def paths_text(
+    net: EntityNetwork, paths: list[list[Step]], lang: str = "en", evidence: str = "both"
+) -> str:
+    """Paths as numbered statements, each followed by its citations (quote and translation)."""
     if not paths:
         return "no path\n"
     lines = []
@@ -302,7 +347,11 @@ def paths_text(net: EntityNetwork, paths: list[list[Step]], lang: str = "en") ->
                 letter = (chr(ord("a") + n) if n < 26 else f"-{n + 1}") if several else ""
                 mark = f"{index}{letter}."
                 lines.append(f"  {mark} {statement(net, rel, lang)}")
-                lines += [f"       {cite_line(c)}" for c in rel.citations[:QUOTES_PER_LINK]]
+                lines += [
+                    line
+                    for c in rel.citations[:QUOTES_PER_LINK]
+                    for line in cite_lines(c, "       ", evidence)
+                ]
                 if len(rel.citations) > QUOTES_PER_LINK:
                     more = len(rel.citations) - QUOTES_PER_LINK
                     lines.append(f"       … {more} more (vnrukg show {rel.fact or rel.source})")

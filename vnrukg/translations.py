@@ -1,7 +1,8 @@
 """Check the curators' English translations of quotes (``vnru:translation``).
 
 A translation renders exactly the quoted words; what a machine can check of that is that it is
-not the quote itself and that it keeps every number the quote gives. A number counts when it
+not the quote itself (unless the quote is only names and numbers, which English writes alike:
+:func:`needs_translating`) and that it keeps every number the quote gives. A number counts when it
 has three or more digits (years, amounts, percentages with a decimal: ``2024``, ``1.000``,
 ``81,5``); footnote marks are superscripts, not digits, and may be dropped. Vietnamese writes
 ``1.000`` for a thousand and ``81,5`` for 81.5, English the other way round, so each number is
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from .namespaces import VNRU
 
@@ -66,6 +67,23 @@ def missing_numbers(quote: str, translation: str) -> list[str]:
     return [n for n in dict.fromkeys(numbers(quote)) if not readings(n) & kept]
 
 
+#: A word with a letter only Vietnamese writes (a tone mark, ă â đ ê ô ơ ư).
+_VIETNAMESE_WORD = re.compile(
+    r"\w*[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]\w*",
+    re.IGNORECASE,
+)
+
+
+def needs_translating(quote: str) -> bool:
+    """Whether a quote has Vietnamese words that English would not keep as they are.
+
+    A quote made of names and numbers only ("(Hà Mỹ Hương, 2010)", "Su-30MK2") reads the same
+    in English — Vietnamese names keep their diacritics — so its translation may repeat it. A
+    Vietnamese word written in lower case or in capitals ("năm", "QUỐC PHÒNG") is not a name.
+    """
+    return any(not word.istitle() for word in _VIETNAMESE_WORD.findall(quote))
+
+
 @dataclass(frozen=True)
 class TranslationProblem:
     """A citation whose translation fails a check."""
@@ -81,7 +99,8 @@ def check_translations(graph: Graph) -> list[TranslationProblem]:
         quote = graph.value(citation, VNRU.quote)
         if quote is None or not isinstance(citation, URIRef):
             continue
-        if " ".join(str(translation).split()) == " ".join(str(quote).split()):
+        same = " ".join(str(translation).split()) == " ".join(str(quote).split())
+        if same and needs_translating(str(quote)):
             problems.append(TranslationProblem(citation, "translation is the quote itself"))
             continue
         missing = missing_numbers(str(quote), str(translation))
@@ -93,14 +112,19 @@ def check_translations(graph: Graph) -> list[TranslationProblem]:
     return problems
 
 
+def _in_english(graph: Graph, citation: URIRef) -> bool:
+    quote = graph.value(citation, VNRU.quote)
+    return isinstance(quote, Literal) and (quote.language or "").lower().startswith("en")
+
+
 def translated_share(graph: Graph) -> dict[URIRef, tuple[int, int]]:
-    """Per source document: (citations with a translation, citations)."""
+    """Per source document: (citations with a translation or an English quote, citations)."""
     counts: dict[URIRef, list[int]] = {}
     for citation, source in graph.subject_objects(VNRU.source):
         if (citation, VNRU.quote, None) not in graph or not isinstance(source, URIRef):
             continue
         entry = counts.setdefault(source, [0, 0])
         entry[1] += 1
-        if (citation, VNRU.translation, None) in graph:
+        if (citation, VNRU.translation, None) in graph or _in_english(graph, citation):
             entry[0] += 1
     return {source: (done, total) for source, (done, total) in counts.items()}

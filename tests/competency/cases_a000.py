@@ -26,6 +26,24 @@ SELECT ?speaker ?kind ?summary ?date ?start ?end ?about ?event ?footnote ?quote 
 }}
 """
 
+# An assessment of the authors whose quote contains a passage, with what it is about and the
+# dates of those things (an assessment is not dated like the events it discusses).
+_ASSESSMENT = """
+SELECT ?speaker ?kind ?summary ?about ?when ?start ?end ?quote WHERE {{
+  ?s a vnru:Statement ; vnru:statedBy ?who ; vnru:statementKind ?k ; vnru:summary ?summary ;
+     vnru:about ?a ; vnru:citation ?c .
+  FILTER(LANG(?summary) = "en")
+  ?c vnru:source vnrd:source-000 ; vnru:quote ?quote .
+  FILTER(CONTAINS(STR(?quote), "{needle}"))
+  ?who skos:prefLabel ?speaker . FILTER(LANG(?speaker) = "en")
+  ?k skos:prefLabel ?kind . FILTER(LANG(?kind) = "en")
+  ?a skos:prefLabel ?about . FILTER(LANG(?about) = "en")
+  OPTIONAL {{ ?a vnru:date ?when }}
+  OPTIONAL {{ ?a vnru:startDate ?start }}
+  OPTIONAL {{ ?a vnru:endDate ?end }}
+}}
+"""
+
 # Statements of article 000 made during an event: speaker(s), kind, summary, what they are
 # about (labels of mechanisms, agreements …), the event's date, the quote.
 _MADE_DURING = """
@@ -265,21 +283,22 @@ SELECT ?title ?author ?journal ?issue ?date ?page_from ?page_to ?quote WHERE {
     Case(
         "f000-us-pivot",
         all_of(
-            has_text("United States", column="speaker"),
+            has_text("United States", column="about"),
+            has_text("assessment", column="kind"),
             has_text("pivot", "rebalance", "unpredictable", column="summary"),
             has_date("2001", column="start"),
             has_date("2010", column="end"),
         ),
-        sparql=_STATEMENT.format(needle="“xoay trục”, “tái cân bằng” thập niên đầu thế kỷ XXI"),
+        sparql=_ASSESSMENT.format(needle="“xoay trục”, “tái cân bằng” thập niên đầu thế kỷ XXI"),
     ),
     Case(
         "f000-us-indo-pacific-2017",
         all_of(
-            has_text("United States", column="speaker"),
+            has_text("United States", column="about"),
             has_text("Indo-Pacific strategy", column="summary"),
             has_date("2017", column="start"),
         ),
-        sparql=_STATEMENT.format(needle="chiến lược Ấn Độ Dương - Thái Bình Dương từ năm 2017"),
+        sparql=_ASSESSMENT.format(needle="chiến lược Ấn Độ Dương - Thái Bình Dương từ năm 2017"),
     ),
     Case(
         "f000-no-sides",
@@ -418,7 +437,7 @@ SELECT ?treaty ?signed ?quote WHERE {
             has_text("one of the main pillars", column="summary"),
             has_date("2012", column="start"),
         ),
-        sparql=_STATEMENT.format(needle="vấn đề hợp tác quốc phòng giữa hai nước được coi trọng"),
+        sparql=_ASSESSMENT.format(needle="vấn đề hợp tác quốc phòng giữa hai nước được coi trọng"),
     ),
     Case(
         "f000-plan-2018-2020",
@@ -609,10 +628,10 @@ SELECT ?level ?quote WHERE {
         "f000-shoigu-2013-significance",
         all_of(
             has_text("interest in defence cooperation with the region", column="summary"),
-            has_date("2013-03", column="date"),
+            has_date("2013-03", column="when"),
             has_text("Sergei Shoigu's official visit to Vietnam (March 2013)", column="about"),
         ),
-        sparql=_STATEMENT.format(needle="khẳng định sự quan tâm hợp tác quốc phòng của Nga"),
+        sparql=_ASSESSMENT.format(needle="khẳng định sự quan tâm hợp tác quốc phòng của Nga"),
     ),
     Case(
         "f000-us-pivot-2013-context",
@@ -905,10 +924,10 @@ SELECT ?summary ?quote WHERE {
         "f000-russia-still-important-supplier",
         all_of(
             has_text("still regarded as Vietnam's important arms supplier", column="summary"),
-            has_date("2014", column="start"),
+            has_date("2014", column="when"),
             has_text("Russia–Ukraine conflict", column="about"),
         ),
-        sparql=_STATEMENT.format(needle="Nga vẫn được coi là đối tác cung cấp vũ khí quan trọng"),
+        sparql=_ASSESSMENT.format(needle="Nga vẫn được coi là đối tác cung cấp vũ khí quan trọng"),
     ),
     Case(
         "f000-arms-type-patrol-boats",

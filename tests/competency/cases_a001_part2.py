@@ -591,7 +591,7 @@ SELECT ?session ?date ?quote WHERE {
             has_text("nearly", column="qualifier"),
         ),
         sparql=_OBS.format(
-            indicator="joint-research-projects", reporter="vietnam", partner="russia", period="2012"
+            indicator="joint-research-projects", reporter="vietnam", partner="russia", period="2024"
         ),
     ),
     Case(

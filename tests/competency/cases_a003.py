@@ -132,7 +132,7 @@ SELECT ?start ?kind ?likely ?quote WHERE {
         ),
         sparql="""
 SELECT ?name ?alias ?title ?institute ?post ?quote WHERE {
-  ?p a vnru:Person ; skos:prefLabel ?name ; skos:altLabel ?alias ; vnru:academicTitle ?title ;
+  ?p a vnru:Person ; skos:prefLabel ?name ; vnru:note ?alias ; vnru:academicTitle ?title ;
      schema:affiliation ?i ; vnru:citation ?c .
   FILTER(LANG(?name) = "vi")
   ?i skos:prefLabel ?institute . FILTER(LANG(?institute) = "en")

@@ -11,6 +11,7 @@ which keeps a cold query fast. `vnrukg --help` and :attr:`cli.commands` see ever
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -159,6 +160,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         return 130
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("VNRUKG_DEBUG"):
+            raise
+        click.echo(
+            f"Error: internal error ({type(exc).__name__}: {exc}); please report it with the "
+            "command you ran (VNRUKG_DEBUG=1 shows the traceback)",
+            err=True,
+        )
+        return 1
     return code if isinstance(code, int) else 0
 
 

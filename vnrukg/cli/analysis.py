@@ -8,7 +8,7 @@ import json
 
 import click
 
-from .common import CONTEXT_SETTINGS, State, pass_state
+from .common import CONTEXT_SETTINGS, State, evidence_option, pass_state
 from .viz import lang_option, period_options
 
 
@@ -90,8 +90,9 @@ def analyze(state: State, fmt: str, top: int, since, until, lang: str) -> None:
     help="Statements with citations, or JSON.",
 )
 @lang_option
+@evidence_option
 @pass_state
-def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str) -> None:
+def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str, evidence: str) -> None:
     """Show the shortest chains of links between two entities, with their citations.
 
     A and B are IRIs, vnrd: slugs, bare slugs or names (diacritics optional). Each link is
@@ -106,7 +107,8 @@ def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str) -> None:
     from ..lookup import paths_text, resolve, shortest_paths
 
     net = _network(state)
-    start, end = resolve(net, a), resolve(net, b)
+    _graph, entries = _index(state)
+    start, end = resolve(net, a, entries), resolve(net, b, entries)
     paths = shortest_paths(net, start, end, limit)
     if fmt == "json":
         payload = [
@@ -122,7 +124,7 @@ def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str) -> None:
         ]
         click.echo(_json(payload), nl=False)
     else:
-        click.echo(paths_text(net, paths, lang), nl=False)
+        click.echo(paths_text(net, paths, lang, evidence), nl=False)
     if not paths:
         raise click.exceptions.Exit(1)
 
@@ -179,10 +181,12 @@ def _relation_json(rel) -> dict:
     "-o", "--output", default="-", show_default=True, help="File the --html page goes to, or -."
 )
 @lang_option
+@evidence_option
 @pass_state
 def timeline(
-    state: State, since, until, kinds, fmt: str, actor, html: bool, output: str, lang: str
-) -> None:
+    state: State, since, until, kinds, fmt: str, actor, html: bool, output: str, lang: str,
+    evidence: str,
+) -> None:  # fmt: skip
     """List dated events, agreements, sessions and transactions in order, each with a citation.
 
     Dates are shown at the precision the sources give (a year stays a year) and sort as text,
@@ -199,7 +203,7 @@ def timeline(
 
     if html or output != "-":
         return write_page(state, output, since, until, kinds, actor, lang, html)
-    from ..lookup import cite_line
+    from ..lookup import cite_lines
     from ..lookup import timeline as run_timeline
 
     net = _network(state)
@@ -235,20 +239,28 @@ def timeline(
                     i.entity.cls_en,
                     i.entity.label(lang),
                     first.quote if first else "",
+                    first.translation if first else "",
                     first.source if first else "",
                 ]
             )
-        click.echo(_csv(["date", "id", "class", "name", "quote", "source"], rows), nl=False)
+        header = ["date", "id", "class", "name", "quote", "translation", "source"]
+        click.echo(_csv(header, rows), nl=False)
         return
     for i in items:
         click.echo(f"{i.date:<10}  {i.entity.label(lang)} [{i.entity.cls_en}] ({i.entity.id})")
-        if i.citations:
-            click.echo(f"            {cite_line(i.citations[0])}")
+        for line in cite_lines(i.citations[0], " " * 12, evidence) if i.citations else []:
+            click.echo(line)
     click.echo(f"({len(items)} dated entr{'y' if len(items) == 1 else 'ies'})")
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("text")
+@click.option(
+    "--text",
+    "full_text",
+    is_flag=True,
+    help="Search the quotes, translations, summaries and notes instead of names.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -265,46 +277,117 @@ def timeline(
     help="At most this many results.",
 )
 @pass_state
-def search(state: State, text: str, fmt: str, limit: int) -> None:
-    """Find entities by name in Vietnamese or English, diacritics optional, aliases included.
+def search(state: State, text: str, full_text: bool, fmt: str, limit: int) -> None:
+    """Find anything by name, or passages by their words; diacritics optional.
 
-    Exact names come first, then names that begin with the text, then names containing it.
-    Exits 1 when nothing matches.
+    By name: entities, sources and cited references (by title, author or outlet),
+    observations, statements, tenures and vocabulary concepts, in Vietnamese or English,
+    aliases included. Exact names come first, then names that begin with the text, then names
+    containing it; when nothing matches, the nearest names are suggested.
+
+    With --text: the quotes (the sources' words), the curators' English translations,
+    statement summaries and notes that contain every word, best first (BM25), each with the
+    entity it is about. Exits 1 when nothing matches.
 
     \b
     Examples:
       vnrukg search "phan van giang"
       vnrukg search matxcova --format json
+      vnrukg search --text "dầu khí"
+      vnrukg search --text "United Nations" --limit 5
     """
-    from ..lookup import search as run_search
+    if full_text:
+        _search_text(state, text, fmt, limit)
+        return
     from ..names import shorten_text
+    from ..search import search as run_search
+    from ..search import suggestions
 
-    hits = run_search(_network(state), text, limit)
+    graph, entries = _index(state)
+    hits = run_search(entries, text, limit)
+    if not hits:
+        near = suggestions(entries, text)
+        hint = "; did you mean: " + "; ".join(
+            f"{_short(h.entry.iri)} ({h.entry.name_en or h.entry.name_vi})" for h in near
+        )
+        click.echo(f"no names match {text!r}" + (hint if near else ""), err=True)
+        raise click.exceptions.Exit(1)
     short = (lambda t: shorten_text(t, 60)) if fmt == "table" else (lambda t: t)
     rows = [
         [
-            h.entity.id,
-            h.entity.cls_en,
-            short(h.entity.label_vi),
-            short(h.entity.label_en),
-            h.matched if h.matched not in (h.entity.label_vi, h.entity.label_en) else "",
+            _short(h.entry.iri),
+            _class_name(graph, h.entry),
+            short(h.entry.name_vi),
+            short(h.entry.name_en),
+            "" if h.matched in (_fold(h.entry.name_vi), _fold(h.entry.name_en)) else h.matched,
         ]
         for h in hits
     ]
-    header = ["id", "class", "name (vi)", "name (en)", "matched alias"]
+    header = ["id", "class", "name (vi)", "name (en)", "matched"]
+    _emit(header, rows, fmt, ["id", "class", "vi", "en", "matched"])
+
+
+def _search_text(state: State, text: str, fmt: str, limit: int) -> None:
+    from ..describe import label
+    from ..search import search_text
+
+    graph, _entries = _index(state)
+    hits = search_text(graph, text, limit)
+    if not hits:
+        click.echo(f"no passage contains {text!r}", err=True)
+        raise click.exceptions.Exit(1)
+    rows = [
+        [
+            _short(h.entity),
+            label(graph, h.entity),
+            h.field + (" (curators')" if h.field == "translation" else ""),
+            h.snippet if fmt == "table" else h.text,
+            _short(h.node),
+        ]
+        for h in hits
+    ]
+    header = ["entity", "name", "field", "text", "node"]
+    _emit(header, rows, fmt, header)
+
+
+def _emit(header: list[str], rows: list[list[str]], fmt: str, keys: list[str]) -> None:
     if fmt == "json":
-        click.echo(
-            _json([dict(zip(["id", "class", "vi", "en", "alias"], r, strict=True)) for r in rows]),
-            nl=False,
-        )
+        click.echo(_json([dict(zip(keys, r, strict=True)) for r in rows]), nl=False)
     elif fmt == "csv":
         click.echo(_csv(header, rows), nl=False)
     else:
         from ..results import render_table
 
         click.echo(render_table(header, rows), nl=False)
-    if not hits:
-        raise click.exceptions.Exit(1)
+
+
+def _short(iri) -> str:
+    from ..namespaces import shorten
+
+    return shorten(str(iri))
+
+
+def _fold(text: str) -> str:
+    from ..names import fold
+
+    return fold(text)
+
+
+def _class_name(graph, entry) -> str:
+    from ..describe import label
+
+    return ", ".join(label(graph, c) for c in entry.classes) or "-"
+
+
+def _index(state: State):
+    """The curated graph (no inferences) and the search index over it."""
+    from ..search import build_index
+    from ..store import INFERRED_GRAPH
+
+    kg = state.knowledge_graph()
+    inferred = kg.named.get(INFERRED_GRAPH)
+    graph = kg.graph - inferred if inferred is not None else kg.graph
+    return graph, build_index(kg.graph, graph)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -318,27 +401,46 @@ def search(state: State, text: str, fmt: str, limit: int) -> None:
     help="Output format.",
 )
 @lang_option
+@evidence_option
 @pass_state
-def show(state: State, entity: str, fmt: str, lang: str) -> None:
-    """Show everything the graph says about one entity, with citations.
+def show(state: State, entity: str, fmt: str, lang: str, evidence: str) -> None:
+    """Show everything the graph says about one node, with citations.
 
-    ENTITY is an IRI, a vnrd: slug, a bare slug or a name (diacritics optional). Shows its
-    names, class, dates, values, folded records (posts held, observations), its own evidence
-    and every link to other entities with the quotes behind it.
+    ENTITY is an IRI, a prefixed name (vnrd:…), a bare slug or a name (diacritics optional).
+    For an entity of the network: its names, class, dates, values, folded records (posts
+    held, observations), its own evidence and every link to other entities with the quotes
+    behind it. Any other node the graph describes — a source or cited reference, an
+    observation, a statement, a tenure, a citation — is shown with its properties, its
+    evidence and what mentions it. Each quote is followed by the curators' English
+    translation (--evidence chooses).
 
     \b
     Examples:
       vnrukg show phan-van-giang
       vnrukg show "Liên bang Nga" --format json
+      vnrukg show source-002
+      vnrukg show ref-000-03 --evidence translation
     """
-    from ..lookup import resolve, show_json, show_text
+    from dataclasses import asdict
+
+    from ..describe import describe, description_text
+    from ..lookup import find, show_json, show_text
+    from ..network import Entity
 
     net = _network(state)
-    found = resolve(net, entity)
+    graph, entries = _index(state)
+    found = find(net, entity, entries, graph)
+    if isinstance(found, Entity):
+        if fmt == "json":
+            click.echo(_json(show_json(net, found)), nl=False)
+        else:
+            click.echo(show_text(net, found, lang, evidence), nl=False)
+        return
+    description = describe(graph, found, lang)
     if fmt == "json":
-        click.echo(_json(show_json(net, found)), nl=False)
+        click.echo(_json(asdict(description)), nl=False)
     else:
-        click.echo(show_text(net, found, lang), nl=False)
+        click.echo(description_text(description, evidence), nl=False)
 
 
 COMMANDS = [analyze, path, timeline, search, show]

@@ -61,3 +61,19 @@ def sources_option(function):
         help="Folder of source texts to check quotes against (default: $VNRUKG_SOURCES, "
         "else ../shared/sources beside the project).",
     )(function)
+
+
+#: What a citation shows: the source's words, the curators' English translation, or both.
+EVIDENCE_CHOICES = ("both", "quote", "translation")
+
+
+def evidence_option(function):
+    """``--evidence both|quote|translation``: what each citation shows in text output."""
+    return click.option(
+        "--evidence",
+        type=click.Choice(EVIDENCE_CHOICES),
+        default="both",
+        show_default=True,
+        help="Show each citation's quote (the source's words), the curators' English "
+        "translation, or both.",
+    )(function)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from contextlib import asynccontextmanager
 from urllib.parse import urlencode
 
@@ -22,14 +23,16 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..describe import label as describe_label
 from ..errors import VnrukgError
 from ..export import serialize
 from ..namespaces import BASE, shorten
+from ..search import search as search_entries
+from ..search import search_text, suggestions
 from . import negotiation, pages, protocol, replies, void
 from .formats import content_type
 from .negotiation import GRAPH, HTML
 from .replies import NotFound, Reply
-from .search import search as search_entries
 from .site import Site
 from .worker import MAX_ROWS_HEADER, Job
 
@@ -181,22 +184,27 @@ def _entry_view(site: Site, entry) -> dict:
 
 
 def search(request: Request) -> Response:
-    """Names that match a query, ignoring case and diacritics (HTML or JSON)."""
+    """Names that match a query, or with ``in=text`` passages that contain its words (HTML or
+    JSON): the same answers as ``vnrukg search`` (:mod:`vnrukg.search`)."""
     site = _site(request)
     params = protocol.url_params(request, site.config.max_request_bytes)
     query = (params.get("q") or [""])[0]
     cls = (params.get("class") or [""])[0]
-    entries = [e for e in site.entries if not cls or URIRef(cls) in e.classes]
-    if cls and not query.strip():
-        found = entries
-    else:
-        found = search_entries(entries, query, limit=len(entries) or 1)
-    limit = 200
+    in_text = (params.get("in") or [""])[0] == "text"
     fmt = negotiation.choose(
         (HTML, negotiation.Format("json", "application/json", False)),
         request.headers.get("accept"),
         protocol.overrides(params),
     )
+    if in_text:
+        return _search_text(site, query, fmt)
+    entries = [e for e in site.entries if not cls or URIRef(cls) in e.classes]
+    if cls and not query.strip():
+        found = entries
+    else:
+        found = [h.entry for h in search_entries(entries, query, limit=None)]
+    near = [] if found or not query.strip() else [h.entry for h in suggestions(entries, query)]
+    limit = 200
     if fmt is not HTML:
         return Response(
             json.dumps([_entry_json(e) for e in found[:limit]], ensure_ascii=False),
@@ -208,15 +216,54 @@ def search(request: Request) -> Response:
         if query
         else (f"All {pages.term(site.kg.graph, URIRef(cls)).text}" if cls else "Search")
     )
-    results = [_entry_view(site, e) for e in found[:limit]]
     return _html(
         site,
         "search.html",
         title=title,
         query=query,
         cls=cls,
-        results=results,
+        results=[_entry_view(site, e) for e in found[:limit]],
+        suggestions=[_entry_view(site, e) for e in near],
         truncated=len(found) > limit,
+        in_text=False,
+    )
+
+
+def _search_text(site: Site, query: str, fmt) -> Response:
+    hits = search_text(site.asserted, query, limit=100)
+    rows = [
+        {
+            "entity": str(h.entity),
+            "href": pages.local_path(str(h.entity)),
+            "name": describe_label(site.asserted, h.entity),
+            "field": h.field,
+            "language": h.language,
+            "text": h.text,
+            "snippet": h.snippet,
+            "node": str(h.node),
+        }
+        for h in hits
+    ]
+    for row in rows:  # the snippet's «matches», to mark up as <mark> by the template
+        pieces = re.split(r"«([^»]*)»", row["snippet"])
+        row["parts"] = [{"text": p, "mark": i % 2 == 1} for i, p in enumerate(pieces) if p]
+    if fmt is not HTML:
+        return Response(
+            json.dumps(rows, ensure_ascii=False),
+            media_type=replies.JSON_TYPE,
+            headers={"Vary": "Accept"},
+        )
+    return _html(
+        site,
+        "search.html",
+        title=f"Passages: {query}" if query else "Search passages",
+        query=query,
+        cls="",
+        results=[],
+        passages=rows,
+        suggestions=[],
+        truncated=False,
+        in_text=True,
     )
 
 

@@ -12,10 +12,10 @@ from rdflib import Graph, URIRef
 from ..docs import render as render_docs
 from ..namespaces import PREFIXES, VNRU
 from ..queries import NamedQuery, list_queries
+from ..search import Entry, build_index
 from ..store import INFERRED_GRAPH, KnowledgeGraph
 from .config import ServerConfig
 from .pool import WorkerPool
-from .search import Entry, build_index
 from .void import class_counts, examples
 from .worker import WorkerSettings
 
@@ -40,6 +40,8 @@ class Site:
     ontology: Graph = field(default_factory=Graph)
     shapes: Graph = field(default_factory=Graph)
     inferred: Graph = field(default_factory=Graph)
+    #: The curated graph with the ontology, without inferences (what text search reads).
+    asserted: Graph = field(default_factory=Graph)
     entries: list[Entry] = field(default_factory=list)
     named: dict[str, NamedQuery] = field(default_factory=dict)
     classes: dict[URIRef, int] = field(default_factory=dict)  # vnru: classes, for the index
@@ -81,6 +83,7 @@ def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
     pool = WorkerPool(settings, config.workers, config.timeout)
     ontology, shapes = _ontology_parts(kg)
     inferred = kg.named.get(INFERRED_GRAPH, Graph())
+    asserted = kg.graph - inferred
     counts = class_counts(kg.graph)
     return Site(
         config=config,
@@ -89,7 +92,8 @@ def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
         ontology=ontology,
         shapes=shapes,
         inferred=inferred,
-        entries=build_index(kg.graph, kg.graph - inferred),
+        asserted=asserted,
+        entries=build_index(kg.graph, asserted),
         named={q.name: q for q in list_queries(kg.project)},
         classes={c: n for c, n in counts.items() if str(c).startswith(str(VNRU))},
         classes_all=dict(counts),
