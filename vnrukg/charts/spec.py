@@ -313,17 +313,22 @@ def _panel(alt, unit: str, short: bool, legend: bool, options: ChartOptions):
     hollow = hollow.encode(middle, y, outline, tooltip=tooltip)
     rings = layer("datum.disputed", "point", size=300, strokeWidth=2, color=DISPUTED,
                   filled=False, opacity=0.9).encode(middle, y, tooltip=tooltip)  # fmt: skip
-    above = layer("!datum.below", "text", dy=-12, fontSize=10.5, color="#333333")
-    below = layer("datum.below", "text", dy=13, fontSize=10.5, color="#333333")
-    return alt.layer(
-        spans,
-        lines,
-        rings,
-        dots,
-        hollow,
-        above.encode(middle, y, label),
-        below.encode(middle, y, label),
-    ).properties(width=options.width, height=options.panel_height)
+    text = {"fontSize": 10.5, "color": "#333333"}
+    places = {
+        "above": {"dy": -12},
+        "below": {"dy": 13},
+        "right": {"dx": 8, "align": "left"},
+        "left": {"dx": -8, "align": "right"},
+        "high": {"dy": -25},
+        "low": {"dy": 26},
+    }
+    labels = [
+        layer(f"datum.place == '{place}'", "text", **text, **shift).encode(middle, y, label)
+        for place, shift in places.items()
+    ]
+    return alt.layer(spans, lines, rings, dots, hollow, *labels).properties(
+        width=options.width, height=options.panel_height
+    )
 
 
 def _x_axis(alt, short: bool):
@@ -338,12 +343,15 @@ def _x_axis(alt, short: bool):
 
 
 def place_labels(rows: list[dict], options: ChartOptions) -> None:
-    """Put each value label above its dot, or below when it would cover one placed before.
+    """Put each value label above its dot, or below, right or left of it, or a line further
+    up or down, when it would cover a label or dot placed before (``place`` tells the text
+    layers which).
 
-    Positions are estimated on a nominal canvas (the chart's width or 640 px), which is enough
-    to keep neighbouring labels apart; ``below`` tells the text layers which side to use.
+    Positions are estimated on a nominal canvas (the chart's width, or 500 px for one that
+    fills its container: charts on the page are 500 to 650 px wide), which is enough to keep
+    neighbouring labels apart.
     """
-    width = options.width if isinstance(options.width, int) else 640
+    width = options.width if isinstance(options.width, int) else 500
     height = options.panel_height
     xs = [_days(r["xm"]) for r in rows]
     ys = [r["value"] for r in rows]
@@ -361,13 +369,18 @@ def place_labels(rows: list[dict], options: ChartOptions) -> None:
     ]
     for row, x, y in sorted(zip(rows, xs, ys, strict=True), key=lambda t: (t[1], t[2])):
         px, py = where(x, y)
-        half = 3.2 * len(row["label"])
-        above = (px - half, py - 21, px + half, py - 9)
-        below = (px - half, py + 5, px + half, py + 17)
-        row["below"] = any(_overlap(above, box) for box in placed) and not any(
-            _overlap(below, box) for box in placed
-        )
-        placed.append(below if row["below"] else above)
+        size = 6.2 * len(row["label"])
+        boxes = {
+            "above": (px - size / 2, py - 21, px + size / 2, py - 9),
+            "below": (px - size / 2, py + 5, px + size / 2, py + 17),
+            "right": (px + 7, py - 6, px + 7 + size, py + 6),
+            "left": (px - 7 - size, py - 6, px - 7, py + 6),
+            "high": (px - size / 2, py - 34, px + size / 2, py - 22),
+            "low": (px - size / 2, py + 18, px + size / 2, py + 30),
+        }
+        free = [k for k, box in boxes.items() if not any(_overlap(box, b) for b in placed)]
+        row["place"] = free[0] if free else "above"
+        placed.append(boxes[row["place"]])
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
