@@ -83,3 +83,22 @@ def test_timeline_command_writes_the_page_for_a_selection(viz_root, tmp_path):
         cli, ["--root", str(viz_root), "timeline", "--html", "--class", "statement"]
     )
     assert unknown.exit_code == 2 and "does not draw 'statement'" in unknown.output
+
+
+def test_vendored_bundle_matches_its_pinned_recipe():
+    import json
+    from pathlib import Path
+
+    from vnrukg.timeline.page import VIS_TIMELINE
+
+    root = Path(__file__).resolve().parent.parent
+    recipe = json.loads((root / "js" / "vis-timeline" / "package.json").read_text())
+    lock = json.loads((root / "js" / "vis-timeline" / "package-lock.json").read_text())
+    assert recipe["devDependencies"]["vis-timeline"] == VIS_TIMELINE  # exact, no range
+    assert lock["packages"]["node_modules/vis-timeline"]["version"] == VIS_TIMELINE
+    vendor = root / "vnrukg" / "vendor"
+    bundle = (vendor / f"vis-timeline-{VIS_TIMELINE}.min.js").read_text()
+    assert f"@version {VIS_TIMELINE}" in bundle and "sourceMappingURL" not in bundle
+    licence = (vendor / f"vis-timeline-{VIS_TIMELINE}.LICENSE.txt").read_text()
+    assert "Apache License" in licence and "moment" in licence
+    assert "node_modules/" in (root / ".gitignore").read_text().split()
