@@ -226,6 +226,7 @@ def test_language_switch_renames_relabels_and_rerenders_the_open_panel(session):
     assert "BẢN DỊCH (CỦA NGƯỜI BIÊN TẬP)" in details.upper()
     assert "At the end of 1991, the Soviet Union was dissolved" in details
     assert session.page.inner_text("#classes legend") == "Loại"
+    assert session.page.inner_text("#side h1") == "Quan hệ Việt Nam – Nga: mạng lưới"
     assert session.page.get_attribute("#search", "placeholder") == "Tìm tên (không cần dấu)"
     assert session.page.inner_text("#visible").startswith("Đang hiện 21 / 21 thực thể")
 

@@ -176,6 +176,7 @@ def _counts(data: PageData) -> dict[str, int]:
     }
 
 
+TITLES = ("Vietnam–Russia relations: the network", "Quan hệ Việt Nam – Nga: mạng lưới")
 #: How many of the most connected entities always get their name drawn (the label layer
 #: moves a name out with a leader line before it leaves one of these out).
 LABEL_SURE = 30
@@ -200,6 +201,8 @@ def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
     size = len(data.nodes)
     payload = {
         "lang": lang,
+        # the default title in both languages (a title given on the command line stays as is)
+        "titles": list(TITLES) if title == TITLES[0] else [title, title],
         "counts": _counts(data),
         "large": size > PHYSICS_LIMIT,
         "labelSure": LABEL_SURE,

@@ -551,6 +551,9 @@
       node.textContent = w(node.dataset.i18n);
     });
     document.getElementById("search").placeholder = w("searchPh");
+    var title = state.lang === "vi" ? data.titles[1] : data.titles[0];
+    document.querySelector("#side h1").textContent = title;
+    document.title = title;
     var span = data.years[0] !== null ? "; " + data.years[0] + "–" + data.years[1] : "";
     document.getElementById("summary").textContent = fill(w("summary"), {
       n: data.counts.entities.toLocaleString("en"), l: data.counts.links.toLocaleString("en"),
