@@ -83,7 +83,10 @@ def test_spec_draws_each_figure_over_its_period_never_averaged(chart_kg):
     assert part["note"] == "part of a year: 11 months of 2024"
     assert (part["x0"], part["x1"]) == ("2024-01-01", "2024-12-01")
     marks = [layer["mark"]["type"] for layer in _layers(spec)]
-    assert marks == ["rule", "line", "point", "point", "point", "text", "text"]
+    # spans, lines, rings, dots, hollow dots, then labels in six places (above, below …)
+    assert marks == ["rule", "line", "point", "point", "point"] + ["text"] * 6
+    places = {r["place"] for r in rows.values()}
+    assert places <= {"above", "below", "right", "left", "high", "low"}
     assert "vconcat" not in spec  # one unit: one panel
     assert spec["layer"][0]["encoding"]["y"]["title"] == "US dollars"
     assert "red ring: figures that disagree" in spec["title"]["subtitle"][0]
