@@ -31,8 +31,8 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from vnrukg.infer import inferences
 from vnrukg.namespaces import ORG, QB, SCHEMA, VNRD, VNRU, VNRV
-from vnrukg.oxistore import fill
 from vnrukg.project import Project
+from vnrukg.sparql import fill
 from vnrukg.store import parse_turtle
 
 ROOT = Path(__file__).resolve().parents[1]

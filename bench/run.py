@@ -72,7 +72,7 @@ def p(times: list[float], q: float) -> float:
 
 
 def named_queries(extra: list[Path]) -> list:
-    from vnrukg.queries import load_query
+    from vnrukg.sparql import load_query
 
     found: dict[str, object] = {}
     for folder in [*QUERY_DIRS, *extra]:
@@ -138,7 +138,8 @@ def worker(engine: str, data: Path, budget: float, cap: float) -> dict:
     """Load, query and export with one engine; everything measured in this process."""
     import pyoxigraph as ox
 
-    from vnrukg.engine import OxigraphEngine, RdflibEngine
+    from vnrukg.sparql.engines.oxigraph import OxigraphEngine
+    from vnrukg.sparql.engines.rdflib import RdflibEngine
 
     report: dict = {"engine": engine, "queries": {}, "rows": {}}
     started = time.perf_counter()
@@ -157,9 +158,9 @@ def worker(engine: str, data: Path, budget: float, cap: float) -> dict:
     report["load"] = time.perf_counter() - started
     report["triples"] = size
 
-    # the engine's own terms, as the endpoint and `vnrukg query` hand them to the writers
+    # the terms the engine answers with, as the endpoint and `vnrukg query` write them
     def ask(text, bindings):
-        return runner.query(text, bindings, native=True)
+        return runner.query(text, bindings)
 
     for query in named_queries([]):
         bindings = query.bindings({})
@@ -379,18 +380,20 @@ def cold_start(root: Path, name: str, runs: int, scratch: Path) -> tuple[float, 
 
 
 def warm_queries(root: Path, with_rdflib: bool) -> dict[str, dict[str, float]]:
-    from vnrukg.engine import make_engine, open_engine
     from vnrukg.project import Project
-    from vnrukg.queries import list_queries
+    from vnrukg.sparql import list_queries, make_engine, open_engine
     from vnrukg.store import load
 
     project = Project(root)
     kg = load(project)
     # the built store on disk (what a cold `vnrukg query` opens) and the in-memory copy each
     # endpoint worker queries (`make_engine`): warm, a query runs in the latter
-    engines = {"oxigraph": make_engine(kg, "oxigraph"), "store": open_engine(project, "oxigraph")}
+    engines = {
+        "oxigraph": make_engine(kg.graph, "oxigraph"),
+        "store": open_engine(project, "oxigraph"),
+    }
     if with_rdflib:
-        engines["rdflib"] = make_engine(kg, "rdflib")
+        engines["rdflib"] = make_engine(kg.graph, "rdflib")
     out: dict[str, dict[str, float]] = {}
     for query in list_queries(project):
         if any(not p.optional and p.default is None for p in query.params):
@@ -398,7 +401,7 @@ def warm_queries(root: Path, with_rdflib: bool) -> dict[str, dict[str, float]]:
         bindings = query.bindings({})
         out[query.name] = {
             name: p(
-                timed(lambda e=engine, q=query, b=bindings: e.query(q.text, b, native=True), 3, 50),
+                timed(lambda e=engine, q=query, b=bindings: e.query(q.text, b), 3, 50),
                 0.5,
             )
             for name, engine in engines.items()
@@ -478,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(folder)
         root = curated_root(args.root, scratch)
         from vnrukg.project import Project
-        from vnrukg.queries import list_queries
+        from vnrukg.sparql import list_queries
 
         names = [q.name for q in list_queries(Project(root))]
         name = args.cold_query or ("labels" if "labels" in names else names[0])

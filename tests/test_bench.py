@@ -7,12 +7,13 @@ import importlib.util
 import pytest
 from rdflib.namespace import RDF
 
-from vnrukg.engine import OxigraphEngine, RdflibEngine
 from vnrukg.namespaces import VNRU
-from vnrukg.queries import load_query
+from vnrukg.sparql import load_query
+from vnrukg.sparql.engines.oxigraph import OxigraphEngine
+from vnrukg.sparql.engines.rdflib import RdflibEngine
 
 from .engine_support import FIXTURE_QUERIES, REPO
-from .test_engine import assert_same
+from .sparql.test_engines import assert_same
 
 
 def _module(name: str):
@@ -54,7 +55,7 @@ def test_every_rule_has_something_to_check_in_the_synthetic_graph(synthetic):
     """A rule finds nothing in a good graph, but every pattern it scans must have data."""
     from rdflib import URIRef, Variable
 
-    from vnrukg.queries import prepare
+    from vnrukg.sparql import prepare
 
     missing = []
     for path in sorted((REPO / "queries").glob("*-violation.rq")):
@@ -108,9 +109,9 @@ def test_timed_percentiles():
 
 def test_declared_total_orders_hold_on_the_synthetic_graph(synthetic):
     """``# order: total`` holds on thousands of generated rows too, in both engines."""
-    from vnrukg.sparqltext import declares_total_order
+    from vnrukg.sparql.text import declares_total_order
 
-    from .test_engine import assert_declared_order_holds
+    from .sparql.test_engines import assert_declared_order_holds
 
     engines = [RdflibEngine(synthetic), OxigraphEngine.from_graph(synthetic)]
     declared = [p for p in sorted((REPO / "queries").glob("*.rq"))

@@ -101,15 +101,18 @@ def test_help_names_the_engines(capsys):
     code, out, _ = run(capsys, "query", "-h")
     assert code == 0
     assert "--engine [oxigraph|rdflib]" in out
+    assert "--format [table|csv|tsv|json|jsonl|ttl|nt|jsonld|xml]" in out
     assert "Example" in out
 
 
-def test_query_formats_match_the_results_module():
-    from vnrukg import results
+def test_query_formats_come_from_the_registry():
+    from vnrukg import formats
     from vnrukg.cli import query
 
-    assert query.TABLE_FORMATS == results.TABLE_FORMATS
-    assert query.GRAPH_FORMATS == results.GRAPH_FORMATS
+    assert query.TABLE_FORMATS == formats.names(formats.RESULTS) == (
+        "table", "csv", "tsv", "json", "jsonl"
+    )  # fmt: skip
+    assert query.GRAPH_FORMATS == formats.names(formats.GRAPH) == ("ttl", "nt", "jsonld", "xml")
 
 
 def test_build_persists_the_store(capsys, tmp_path):

@@ -5,13 +5,17 @@ from __future__ import annotations
 import pytest
 
 from vnrukg.project import Project
-from vnrukg.queries import list_queries, run
+from vnrukg.sparql import QueryResult, list_queries, make_engine
 from vnrukg.store import load
 from vnrukg.validate import validate
 
 from .conftest import ROOT
 
 PROJECT = Project(ROOT)
+
+
+def run(graph, text: str, bindings=None) -> QueryResult:
+    return make_engine(graph, "rdflib").query(text, bindings)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +46,7 @@ def test_every_article_is_cited(kg):
         SELECT ?file (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c vnru:source ?s . ?s vnru:sourceFile ?file }
         GROUP BY ?file ORDER BY ?file""",
     )
-    counts = {str(row[0]): int(row[1]) for row in result.rows}
+    counts = {row[0].value: int(row[1].value) for row in result.rows}
     assert set(counts) == {
         "000_e10eb79930684940.txt",
         "001_4b88624cfc595232.txt",

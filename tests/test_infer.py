@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from vnrukg.infer import inferences
 from vnrukg.namespaces import VNRU
@@ -44,7 +44,8 @@ def test_the_longest_quote_then_the_smallest_source_then_the_quote():
 def test_the_rule_is_the_order_the_summary_queries_used():
     """The same choice as MIN(CONCAT(STR(199999 - STRLEN(?q)), " ", STR(?src), " ", STR(?q))),
     which the summary queries computed for themselves, in both engines."""
-    from vnrukg.engine import OxigraphEngine, RdflibEngine
+    from vnrukg.sparql.engines.oxigraph import OxigraphEngine
+    from vnrukg.sparql.engines.rdflib import RdflibEngine
 
     graph = Graph().parse(data=TURTLE, format="turtle")
     query = """PREFIX vnru: <https://w3id.org/vnrukg/ontology#>
@@ -55,10 +56,10 @@ def test_the_rule_is_the_order_the_summary_queries_used():
     for engine in (RdflibEngine(graph), OxigraphEngine.from_graph(graph)):
         picked = {}
         for fact, key in engine.query(query).rows:
-            _, source, quote = str(key).split(" ", 2)
-            picked[str(fact).rsplit("/", 1)[1]] = next(
+            _, source, quote = key.value.split(" ", 2)
+            picked[fact.value.rsplit("/", 1)[1]] = next(
                 str(c).rsplit("/", 1)[1]
-                for c in graph.objects(fact, VNRU.citation)
+                for c in graph.objects(URIRef(fact.value), VNRU.citation)
                 if str(graph.value(c, VNRU.quote)) == quote
                 and str(graph.value(c, VNRU.source)) == source
             )

@@ -22,9 +22,9 @@ import pytest
 
 from vnrukg import push as push_module
 from vnrukg.cli import main
-from vnrukg.oxistore import open_store
 from vnrukg.project import Project
 from vnrukg.push import DEFAULT_GRAPH, PushError, Target, push
+from vnrukg.sparql import open_store
 
 from .engine_support import make_project
 

@@ -18,9 +18,9 @@ from urllib.parse import quote
 import pytest
 
 from vnrukg.cli import main
-from vnrukg.oxistore import open_store
 from vnrukg.project import Project
 from vnrukg.push import PushError, Target, push
+from vnrukg.sparql import open_store
 
 from .engine_support import make_project
 from .test_push import free_port, push_args

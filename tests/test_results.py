@@ -6,14 +6,27 @@ import json
 import os
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from vnrukg.errors import UsageError
-from vnrukg.queries import find_query, run
-from vnrukg.results import format_graph, format_select, render_table
+from vnrukg.results import (
+    format_graph,
+    format_select,
+    render_table,
+    sparql_csv,
+    sparql_json,
+    sparql_tsv,
+    sparql_xml,
+)
+from vnrukg.sparql import QueryResult, find_query, make_engine
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 REGENERATE = os.environ.get("VNRUKG_REGENERATE") == "1"
+
+
+def run(graph, text: str, bindings=None) -> QueryResult:
+    return make_engine(graph, "rdflib").query(text, bindings)
 
 
 def _golden(name: str, text: str) -> None:
@@ -88,3 +101,92 @@ def test_unknown_format(example_kg):
     result = run(example_kg.graph, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     with pytest.raises(UsageError, match="unknown result format 'xml'"):
         format_select(result, "xml")
+
+
+# --- the W3C SPARQL result formats the endpoint serves, byte for byte ---------------------------
+
+to_json, to_xml, to_csv, to_tsv = sparql_json, sparql_xml, sparql_csv, sparql_tsv
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ROW = (
+    ox.NamedNode("https://w3id.org/vnrukg/id/x"),
+    ox.Literal('say "hi",\tthen\nbye', language="en"),
+)
+RESULT = QueryResult(
+    "SELECT",
+    ["s", "o", "n"],
+    [
+        (*ROW, ox.Literal("3", datatype=ox.NamedNode(XSD + "integer"))),
+        (ox.BlankNode("b0"), None, ox.Literal("2024", datatype=ox.NamedNode(XSD + "gYear"))),
+    ],
+)
+
+
+def test_json():
+    assert to_json(RESULT) == (
+        '{"head": {"vars": ["s", "o", "n"]}, "results": {"bindings": ['
+        '{"s": {"type": "uri", "value": "https://w3id.org/vnrukg/id/x"}, '
+        '"o": {"type": "literal", "value": "say \\"hi\\",\\tthen\\nbye", "xml:lang": "en"}, '
+        '"n": {"type": "literal", "value": "3", '
+        '"datatype": "http://www.w3.org/2001/XMLSchema#integer"}}, '
+        '{"s": {"type": "bnode", "value": "b0"}, "n": {"type": "literal", "value": "2024", '
+        '"datatype": "http://www.w3.org/2001/XMLSchema#gYear"}}]}}'
+    )
+    assert to_json(QueryResult("ASK", boolean=False)) == '{"head": {}, "boolean": false}'
+
+
+def test_xml():
+    assert to_xml(RESULT).splitlines()[7:11] == [
+        "  <results>",
+        "    <result>",
+        '      <binding name="s"><uri>https://w3id.org/vnrukg/id/x</uri></binding>',
+        '      <binding name="o"><literal xml:lang="en">say "hi",\tthen',
+    ]
+    assert "<bnode>b0</bnode>" in to_xml(RESULT)
+    assert "<boolean>true</boolean>" in to_xml(QueryResult("ASK", boolean=True))
+
+
+def test_csv_quotes_and_crlf():
+    assert to_csv(RESULT) == (
+        's,o,n\r\nhttps://w3id.org/vnrukg/id/x,"say ""hi"",\tthen\nbye",3\r\n_:b0,,2024\r\n'
+    )
+
+
+def test_tsv_escapes_in_turtle_syntax():
+    assert to_tsv(RESULT) == (
+        "?s\t?o\t?n\n"
+        '<https://w3id.org/vnrukg/id/x>\t"say \\"hi\\",\\tthen\\nbye"@en\t'
+        '"3"^^<http://www.w3.org/2001/XMLSchema#integer>\n'
+        '_:b0\t\t"2024"^^<http://www.w3.org/2001/XMLSchema#gYear>\n'
+    )
+
+
+def test_plain_literals_keep_xsd_string_implicit():
+    plain = QueryResult("SELECT", ["v"], [(ox.Literal("x"),)])
+    assert '"datatype"' not in to_json(plain)
+    typed = QueryResult(
+        "SELECT", ["v"], [(ox.Literal("x", datatype=ox.NamedNode(XSD + "string")),)]
+    )
+    assert to_json(typed) == to_json(plain)
+
+
+def test_pyoxigraph_serializer_is_not_byte_identical_so_ours_stays():
+    """Why the endpoint keeps its own writers (see vnrukg.results): pyoxigraph's serializer
+    writes other bytes for the same solutions, and takes no rows but its own query's."""
+    store = ox.Store()
+    subject, obj = ROW
+    store.add(ox.Quad(subject, ox.NamedNode("urn:p"), obj))
+    store.add(ox.Quad(ox.BlankNode("b0"), ox.NamedNode("urn:n"), RESULT.rows[0][2]))
+    text = "SELECT ?o ?n WHERE { OPTIONAL { ?s <urn:p> ?o } OPTIONAL { ?t <urn:n> ?n } }"
+    ours = QueryResult("SELECT", ["o", "n"], [(obj, RESULT.rows[0][2])])
+    for fmt, writer in (
+        (ox.QueryResultsFormat.JSON, to_json),
+        (ox.QueryResultsFormat.XML, to_xml),
+        (ox.QueryResultsFormat.TSV, to_tsv),
+    ):
+        theirs = store.query(text).serialize(format=fmt).decode("utf-8")
+        assert theirs != writer(ours), fmt
+    tsv = store.query(text).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
+    assert "\t3\n" in tsv and '"3"^^<http://www.w3.org/2001/XMLSchema#integer>' in to_tsv(ours)
+    with pytest.raises(TypeError):
+        ox.QuerySolutions()  # no way to hand it rows of our own

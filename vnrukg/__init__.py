@@ -2,7 +2,7 @@
 
 The library loads the ontology and the curated Turtle into one rdflib graph
 (:func:`vnrukg.store.load`), validates it (:mod:`vnrukg.validate`), answers SPARQL
-(:mod:`vnrukg.queries`) and exports it (:mod:`vnrukg.export`). The command line in
+(:mod:`vnrukg.sparql`) and exports it (:mod:`vnrukg.export`). The command line in
 :mod:`vnrukg.cli` is a thin layer over these functions.
 """
 

@@ -12,6 +12,9 @@ import csv
 import io
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import networkx as nx
 
 from .errors import UsageError
 from .names import shorten_text
@@ -73,10 +76,8 @@ class Analysis:
     years: list[YearSummary] = field(default_factory=list)
 
 
-def simple_graph(net: EntityNetwork):
+def simple_graph(net: EntityNetwork) -> Any:
     """The network as an undirected simple networkx graph (one edge per linked pair)."""
-    import networkx as nx
-
     graph = nx.Graph()
     graph.add_nodes_from(sorted(net.entities))
     graph.add_edges_from(
@@ -87,8 +88,6 @@ def simple_graph(net: EntityNetwork):
 
 def analyze(net: EntityNetwork, top: int = 10, lang: str = "en") -> Analysis:
     """Degree and betweenness rankings, communities and per-year summaries of ``net``."""
-    import networkx as nx
-
     graph = simple_graph(net)
     result = Analysis(
         nodes=graph.number_of_nodes(),
@@ -103,12 +102,12 @@ def analyze(net: EntityNetwork, top: int = 10, lang: str = "en") -> Analysis:
     return result
 
 
-def _betweenness(graph) -> dict[str, float]:
-    import networkx as nx
-
+def _betweenness(graph: Any) -> dict[str, float]:
     if len(graph) <= EXACT_BETWEENNESS:
-        return nx.betweenness_centrality(graph)
-    return nx.betweenness_centrality(graph, k=500, seed=SEED)
+        exact: dict[str, float] = nx.betweenness_centrality(graph)
+        return exact
+    sampled: dict[str, float] = nx.betweenness_centrality(graph, k=500, seed=SEED)
+    return sampled
 
 
 def _ranking(net: EntityNetwork, scores: dict, top: int, lang: str) -> list[Ranked]:
@@ -119,9 +118,7 @@ def _ranking(net: EntityNetwork, scores: dict, top: int, lang: str) -> list[Rank
     ]
 
 
-def _communities(net: EntityNetwork, graph, lang: str) -> list[Community]:
-    import networkx as nx
-
+def _communities(net: EntityNetwork, graph: Any, lang: str) -> list[Community]:
     if graph.number_of_edges() == 0:
         return []
     groups = nx.community.louvain_communities(graph, seed=SEED)

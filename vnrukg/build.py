@@ -6,16 +6,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF
 
+from . import formats
+from .charts import charts_page
 from .docs import render
-from .export import FORMATS, export_bytes
+from .export import export_bytes
 from .namespaces import VNRU, shorten
-from .store import INFERRED_GRAPH, KnowledgeGraph
+from .store import ONTOLOGY, SHAPES, KnowledgeGraph
+from .timeline import timeline_page
 from .util import atomic_write
-
-EXTENSION = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld", "xml": "rdf"}
+from .viz import build_outputs
 
 
 @dataclass
@@ -27,21 +29,10 @@ class BuildResult:
     triples: int = 0
 
 
-def curated_graph(kg: KnowledgeGraph) -> Graph:
-    """The curated files only (no ontology, no inferences)."""
-    data = Graph()
-    ontology_dir = kg.project.ontology_dir.resolve()
-    for name, part in kg.named.items():
-        path = kg.paths.get(name)
-        if name != INFERRED_GRAPH and path is not None and path.parent.resolve() != ontology_dir:
-            data += part
-    return data
-
-
 def class_counts(kg: KnowledgeGraph) -> list[tuple[str, int]]:
     """Curated entities per asserted ``vnru:`` class, most frequent first."""
     counts: Counter[str] = Counter()
-    for _node, cls in curated_graph(kg).subject_objects(RDF.type):
+    for _node, cls in kg.curated.subject_objects(RDF.type):
         if isinstance(cls, URIRef) and str(cls).startswith(str(VNRU)):
             counts[shorten(str(cls))] += 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -53,47 +44,17 @@ def _write(result: BuildResult, path: Path, data: bytes | str) -> None:
 
 
 def build(kg: KnowledgeGraph, out_dir: Path) -> BuildResult:
-    """Write the exports, the ontology and its documentation (and the network page)."""
+    """Write the exports, the ontology and its documentation, and the pages: the network, the
+    charts of every series and the timeline."""
     result = BuildResult(triples=len(kg.graph))
-    for fmt in FORMATS:
-        _write(result, out_dir / f"vnrukg.{EXTENSION[fmt]}", export_bytes(kg, fmt))
-    ontology = Graph()
-    shapes = Graph()
+    for fmt in formats.formats(formats.GRAPH, formats.DATASET):
+        _write(result, out_dir / f"vnrukg{fmt.extension}", export_bytes(kg, fmt.name))
     for path in kg.project.ontology_files():
         _write(result, out_dir / "ontology" / path.name, path.read_bytes())
-    for name, part in kg.named.items():
-        path = kg.paths.get(name)
-        if path is not None and path.parent.resolve() == kg.project.ontology_dir.resolve():
-            (shapes if path.name == "shapes.ttl" else ontology).__iadd__(part)
-    _write(result, out_dir / "ontology" / "index.html", render(ontology, shapes))
-    for extra in EXTRA_OUTPUTS:
-        for path, data in extra(kg, out_dir):
-            _write(result, path, data)
+    _write(result, out_dir / "ontology" / "index.html", render(kg.part(ONTOLOGY), kg.part(SHAPES)))
+    for path, data in build_outputs(kg, out_dir):  # the network page, GraphML and GEXF
+        _write(result, path, data)
+    _write(result, out_dir / "charts.html", charts_page(kg))
+    _write(result, out_dir / "timeline.html", timeline_page(kg)[0])
     result.classes = class_counts(kg)
     return result
-
-
-def _network_outputs(kg: KnowledgeGraph, out_dir: Path):
-    """The network page and GraphML/GEXF (imported only when a build runs)."""
-    from .viz import build_outputs
-
-    return build_outputs(kg, out_dir)
-
-
-def _chart_outputs(kg: KnowledgeGraph, out_dir: Path):
-    """The charts page (imported only when a build runs)."""
-    from .charts import charts_page
-
-    yield out_dir / "charts.html", charts_page(kg)
-
-
-def _timeline_outputs(kg: KnowledgeGraph, out_dir: Path):
-    """The timeline page (imported only when a build runs)."""
-    from .timeline import timeline_page
-
-    yield out_dir / "timeline.html", timeline_page(kg)[0]
-
-
-#: Further outputs (for example the network page): functions ``(kg, out_dir)`` yielding
-#: ``(path, data)`` pairs, registered by the modules that make them.
-EXTRA_OUTPUTS: list = [_network_outputs, _chart_outputs, _timeline_outputs]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from .namespaces import VNRU, shorten
 from .quotes import SourceText, check_quotes, read_sources
@@ -41,7 +42,7 @@ class SourceCoverage:
         return self.covered / self.letters if self.letters else 0.0
 
 
-def _sentences(text: str):
+def _sentences(text: str) -> Any:
     flat = text.replace("\n", " ")
     for match in _SENTENCE.finditer(flat):
         yield match.start(), match.end()
@@ -79,7 +80,9 @@ def coverage(graph: Graph, folder: Path) -> list[SourceCoverage]:
     by_file = {str(graph.value(s, VNRU.sourceFile)): s for s in graph.subjects(VNRU.sourceFile)}
     shares = translated_share(graph)
     for item in results:
-        item.translated, item.citations = shares.get(by_file.get(item.name), (0, 0))
+        source = by_file.get(item.name)
+        found = shares.get(source, (0, 0)) if isinstance(source, URIRef) else (0, 0)
+        item.translated, item.citations = found
     return results
 
 

@@ -11,6 +11,8 @@ about them: :func:`vnrukg.store.quiet_rdflib`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from elementpath.datatypes import builtin_atomic_types
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -30,9 +32,10 @@ def problem(text: str, datatype: str) -> str | None:
     kind = builtin_atomic_types.get("{http://www.w3.org/2001/XMLSchema}" + name)
     if kind is None:
         return f"not a value of xsd:{name}, which is not an XML Schema datatype"
+    checker: Any = kind  # elementpath's datatype classes: validate() and make() are classmethods
     try:
-        kind.validate(text)  # the lexical form (no stray spaces, no letters in a year)
-        kind.make(text)  # the value (no 13th month, no 30 February, no negative count)
+        checker.validate(text)  # the lexical form (no stray spaces, no letters in a year)
+        checker.make(text)  # the value (no 13th month, no 30 February, no negative count)
     except (ValueError, TypeError, ArithmeticError) as exc:
         reason = str(exc).split(" for <class", 1)[0]
         return f"not a valid xsd:{name}: {reason}"

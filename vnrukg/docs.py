@@ -7,10 +7,12 @@ All text is HTML-escaped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
+from rdflib.term import Node
 
 from .namespaces import ONTOLOGY_IRI, VANN, VNRU, shorten
 
@@ -27,14 +29,19 @@ nav ul{columns:3;font-size:.9rem}
 """
 
 
-def _text(graph: Graph, node, prop, lang: str) -> str:
+def _text(graph: Graph, node: Node, prop: URIRef, lang: str) -> str:
     for value in graph.objects(node, prop):
         if isinstance(value, Literal) and value.language == lang:
             return str(value)
     return ""
 
 
-def _link(node) -> str:
+def _iris(nodes: Iterable[Node]) -> list[URIRef]:
+    """The IRIs among ``nodes``, sorted (the loaded graph has no blank nodes)."""
+    return sorted(n for n in nodes if isinstance(n, URIRef))
+
+
+def _link(node: Node) -> str:
     short = shorten(str(node))
     if str(node).startswith(str(VNRU)):
         local = str(node)[len(str(VNRU)) :]
@@ -42,11 +49,11 @@ def _link(node) -> str:
     return f"<code>{escape(short)}</code>"
 
 
-def _code(value) -> str:
+def _code(value: object) -> str:
     return f"<code>{escape(str(value or ''))}</code>"
 
 
-def _links(nodes) -> str:
+def _links(nodes: Iterable[Node]) -> str:
     return ", ".join(_link(n) for n in sorted(nodes, key=str) if isinstance(n, URIRef)) or "—"
 
 
@@ -84,10 +91,10 @@ def render(ontology: Graph, shapes: Graph | None = None) -> str:
     shapes = shapes or Graph()
     onto = URIRef(ONTOLOGY_IRI)
     title = _text(ontology, onto, DCTERMS.title, "en")
-    classes = sorted(
+    classes = _iris(
         s for s in ontology.subjects(RDF.type, OWL.Class) if str(s).startswith(str(VNRU))
     )
-    props = sorted(
+    props = _iris(
         s
         for kind in (OWL.ObjectProperty, OWL.DatatypeProperty)
         for s in ontology.subjects(RDF.type, kind)
@@ -148,7 +155,7 @@ def render(ontology: Graph, shapes: Graph | None = None) -> str:
             )
         )
     parts.append('<h2 id="vocabularies">Controlled vocabularies</h2>')
-    for scheme in sorted(ontology.subjects(RDF.type, SKOS.ConceptScheme)):
+    for scheme in _iris(ontology.subjects(RDF.type, SKOS.ConceptScheme)):
         name = _text(ontology, scheme, SKOS.prefLabel, "en")
         parts.append(
             f'<h3>{escape(name)} <span class="vi">· '
@@ -157,7 +164,7 @@ def render(ontology: Graph, shapes: Graph | None = None) -> str:
             f"{escape(_text(ontology, scheme, SKOS.definition, 'en'))}</p><table>"
             "<tr><th>Concept</th><th>English</th><th>Tiếng Việt</th><th>Definition</th></tr>"
         )
-        for concept in sorted(ontology.subjects(SKOS.inScheme, scheme)):
+        for concept in _iris(ontology.subjects(SKOS.inScheme, scheme)):
             parts.append(
                 f"<tr><td><code>{escape(shorten(str(concept)))}</code></td>"
                 f"<td>{escape(_text(ontology, concept, SKOS.prefLabel, 'en'))}</td>"

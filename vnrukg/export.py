@@ -1,61 +1,31 @@
 """Deterministic exports: the same graph gives the same bytes in every format.
 
-Turtle comes from rdflib's sorting serializer; N-Triples and N-Quads are sorted lines; TriG is
-one sorted Turtle block per named graph; JSON-LD is rdflib's output with nodes and values
-sorted; RDF/XML is written here, one sorted ``rdf:Description`` per subject.
+The writers of the ``graph`` and ``dataset`` formats of :mod:`vnrukg.formats`. Turtle comes
+from rdflib's sorting serializer; N-Triples and N-Quads are sorted lines; TriG is one sorted
+Turtle block per named graph; JSON-LD is rdflib's output with nodes and values sorted; RDF/XML
+is pyoxigraph's serializer given the triples sorted, which writes one ``rdf:Description`` per
+run of a subject in the order given, so the same graph gives the same bytes
+(``tests/test_export.py`` proves it for shuffled input and across processes). Turtle, TriG and
+JSON-LD stay rdflib's: pyoxigraph's Turtle writer does not sort (it writes in the order given,
+with no ``;``-grouping across runs) and has no JSON-LD context compaction.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from typing import Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
-from .errors import UsageError, VnrukgError
+from . import formats
+from .errors import VnrukgError
 from .namespaces import PREFIXES, bind_prefixes
+from .network import build_network
+from .sparql import from_rdflib
 from .store import KnowledgeGraph
 from .util import atomic_write
-
-FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "xml")
-#: Network formats for Gephi and the like, made by :mod:`vnrukg.gephi` from the entity network.
-NETWORK_FORMATS = ("graphml", "gexf")
-EXTENSIONS = {
-    ".ttl": "ttl",
-    ".turtle": "ttl",
-    ".nt": "nt",
-    ".nq": "nq",
-    ".trig": "trig",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-    ".graphml": "graphml",
-    ".gexf": "gexf",
-}
-MEDIA_TYPES = {
-    "ttl": "text/turtle",
-    "nt": "application/n-triples",
-    "nq": "application/n-quads",
-    "trig": "application/trig",
-    "jsonld": "application/ld+json",
-    "xml": "application/rdf+xml",
-    "graphml": "application/graphml+xml",
-    "gexf": "application/gexf+xml",
-}
-
-
-def guess_format(path: str | Path) -> str:
-    """The export format for a file name's extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise UsageError(
-            f"cannot tell the format from {Path(path).name!r}: pass --format ({', '.join(FORMATS)})"
-        )
-    return EXTENSIONS[suffix]
 
 
 def _prefixed(graph: Graph) -> Graph:
@@ -78,7 +48,7 @@ def _turtle(graph: Graph) -> str:
     return _prefixed(graph).serialize(format="turtle")
 
 
-def _sort_json(value):
+def _sort_json(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _sort_json(v) for k, v in sorted(value.items())}
     if isinstance(value, list):
@@ -96,99 +66,93 @@ def _jsonld(graph: Graph) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _split(iri: str) -> tuple[str, str]:
-    for index in range(len(iri) - 1, -1, -1):
-        if iri[index] in "#/:":
-            local = iri[index + 1 :]
-            if (
-                local
-                and (local[0].isalpha() or local[0] == "_")
-                and all(c.isalnum() or c in "-_." for c in local)
-            ):
-                return iri[: index + 1], local
-            break
-    raise VnrukgError(f"cannot write predicate <{iri}> in RDF/XML")
+def _rdfxml_prefixes(graph: Graph) -> dict[str, str]:
+    """The project's prefixes that the predicates and classes of ``graph`` use."""
+    used = {str(p) for p in graph.predicates()} | {str(o) for o in graph.objects(None, _TYPE)}
+    return {
+        prefix: ns for prefix, ns in PREFIXES.items() if any(iri.startswith(ns) for iri in used)
+    }
 
 
-def _xml(graph: Graph) -> bytes:
-    namespaces = {ns: p for p, ns in PREFIXES.items()}
-    used: dict[str, str] = {}
-    for predicate in set(graph.predicates()):
-        ns, _ = _split(str(predicate))
-        used[ns] = namespaces.get(ns) or f"ns{len(used) + 1}"
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]
-    used.setdefault(str(RDF), "rdf")
-    for ns, prefix in sorted(used.items(), key=lambda item: item[1]):
-        lines.append(f"  xmlns:{prefix}={quoteattr(ns)}")
-    lines[-1] += ">"
-    for subject in sorted(set(graph.subjects()), key=str):
-        lines.append(f"  <rdf:Description rdf:about={quoteattr(str(subject))}>")
-        for predicate, obj in sorted(
-            graph.predicate_objects(subject), key=lambda po: (str(po[0]), po[1].n3())
-        ):
-            ns, local = _split(str(predicate))
-            tag = f"{used[ns]}:{local}"
-            if isinstance(obj, URIRef):
-                lines.append(f"    <{tag} rdf:resource={quoteattr(str(obj))}/>")
-            elif isinstance(obj, Literal):
-                attrs = ""
-                if obj.language:
-                    attrs = f" xml:lang={quoteattr(obj.language)}"
-                elif obj.datatype:
-                    attrs = f" rdf:datatype={quoteattr(str(obj.datatype))}"
-                lines.append(f"    <{tag}{attrs}>{escape(str(obj))}</{tag}>")
-            else:
-                raise VnrukgError(f"blank node {obj} cannot be exported (graphs are skolemized)")
-        lines.append("  </rdf:Description>")
-    lines.append("</rdf:RDF>")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def _sort_key(triple: tuple[Any, Any, Any]) -> tuple[str, str, str]:
+    s, p, o = triple
+    return (str(s), str(p), o.n3())
+
+
+def write_turtle(graph: Graph) -> bytes:
+    """Turtle with the project's prefixes, from rdflib's sorting serializer."""
+    return _turtle(graph).encode("utf-8")
+
+
+def write_ntriples(graph: Graph) -> bytes:
+    """N-Triples, one sorted line per triple."""
+    return _sorted_lines(_ntriples(graph))
+
+
+def write_jsonld(graph: Graph) -> bytes:
+    """JSON-LD with the project's prefixes as context, nodes and values sorted."""
+    return _jsonld(graph)
+
+
+def write_rdfxml(graph: Graph) -> bytes:
+    """RDF/XML from pyoxigraph's serializer, the triples given in sorted order."""
+    cache: dict[Any, Any] = {}
+
+    def term(node: Any) -> Any:
+        if node not in cache:
+            cache[node] = from_rdflib(node)
+        return cache[node]
+
+    triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted(graph, key=_sort_key)]
+    try:
+        data = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_rdfxml_prefixes(graph))
+    except (ValueError, OSError) as exc:
+        raise VnrukgError(f"cannot write RDF/XML: {exc}") from None
+    assert data is not None  # no output file given: the bytes are returned
+    return data
+
+
+def write_nquads(named: dict[URIRef, Graph]) -> bytes:
+    """N-Quads: each named graph's triples, one sorted line per quad."""
+    lines = []
+    for name, graph in named.items():
+        for line in _ntriples(graph).splitlines():
+            if line.strip():
+                lines.append(f"{line.rstrip().removesuffix('.').rstrip()} <{name}> .")
+    return _sorted_lines("\n".join(lines))
+
+
+def write_trig(named: dict[URIRef, Graph]) -> bytes:
+    """TriG: one sorted Turtle block per named graph, the graphs sorted by name."""
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    blocks = [header]
+    for name in sorted(named, key=str):
+        body = _turtle(named[name])
+        body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix"))
+        blocks.append(f"<{name}> {{\n{body.strip()}\n}}\n")
+    return "\n".join(blocks).encode("utf-8")
 
 
 def serialize(graph: Graph, fmt: str) -> bytes:
-    """One graph in a triple format (``ttl``, ``nt``, ``jsonld``, ``xml``)."""
-    if fmt == "ttl":
-        return _turtle(graph).encode("utf-8")
-    if fmt == "nt":
-        return _sorted_lines(_ntriples(graph))
-    if fmt == "jsonld":
-        return _jsonld(graph)
-    if fmt == "xml":
-        return _xml(graph)
-    raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-
-
-def serialize_dataset(named: dict[URIRef, Graph], fmt: str) -> bytes:
-    """Named graphs in a quad format (``nq`` or ``trig``)."""
-    if fmt == "nq":
-        lines = []
-        for name, graph in named.items():
-            for line in _ntriples(graph).splitlines():
-                if line.strip():
-                    lines.append(f"{line.rstrip().removesuffix('.').rstrip()} <{name}> .")
-        return _sorted_lines("\n".join(lines))
-    if fmt == "trig":
-        header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
-        blocks = [header]
-        for name in sorted(named, key=str):
-            body = _turtle(named[name])
-            body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix"))
-            blocks.append(f"<{name}> {{\n{body.strip()}\n}}\n")
-        return "\n".join(blocks).encode("utf-8")
-    raise UsageError(f"{fmt!r} is not a quad format")
+    """One graph in a graph format (``ttl``, ``nt``, ``jsonld``, ``xml``)."""
+    data: bytes = formats.get(fmt, [formats.GRAPH]).write(graph)
+    return data
 
 
 def export_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
     """The whole knowledge graph in ``fmt``; quad formats keep one named graph per file."""
-    if fmt in NETWORK_FORMATS:
-        from .gephi import network_bytes
-        from .network import build_network
-
-        return network_bytes(build_network(kg), fmt)
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if fmt in ("nq", "trig"):
-        return serialize_dataset(kg.named, fmt)
-    return serialize(kg.graph, fmt)
+    chosen = formats.get(fmt, [formats.GRAPH, formats.DATASET, formats.NETWORK])
+    data: bytes
+    if chosen.kind == formats.NETWORK:
+        data = chosen.write(build_network(kg))
+    elif chosen.kind == formats.DATASET:
+        data = chosen.write(kg.named)
+    else:
+        data = chosen.write(kg.graph)
+    return data
 
 
 def export(kg: KnowledgeGraph, fmt: str, output: str | Path) -> int:
@@ -196,12 +160,3 @@ def export(kg: KnowledgeGraph, fmt: str, output: str | Path) -> int:
     data = export_bytes(kg, fmt)
     atomic_write(Path(output), data)
     return len(data)
-
-
-def as_dataset(kg: KnowledgeGraph) -> Dataset:
-    """The knowledge graph as an rdflib Dataset with its named graphs."""
-    dataset = Dataset()
-    for name, graph in kg.named.items():
-        part = dataset.graph(name)
-        part += graph
-    return dataset

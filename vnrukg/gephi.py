@@ -12,7 +12,8 @@ pair once); the graph's description names all three counts.
 GEXF is written as version 1.3 (it validates against the GEXF 1.3 schema; a test checks) in
 dynamic mode: a node's or edge's ``start``/``end`` are the first and last day its dates cover
 (a year from 1 January to 31 December, a month from its first to its last day), so Gephi's
-timeline shows each at the precision its source gives. Output is deterministic.
+timeline shows each at the precision its source gives. Output is deterministic. These are the
+writers of the ``network`` formats of :mod:`vnrukg.formats`.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ import io
 from datetime import timedelta
 from xml.sax.saxutils import escape, quoteattr
 
-from .errors import UsageError
-from .network import EntityNetwork, network_counts
+import networkx as nx
 
-FORMATS = ("graphml", "gexf")
-EXTENSIONS = {".graphml": "graphml", ".gexf": "gexf"}
-MEDIA_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
+from . import formats
+from .analyze import SEED, simple_graph
+from .network import EntityNetwork, network_counts, relation_sort_key
+from .periods import parse_date
+
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
 
@@ -49,11 +51,8 @@ def describe(net: EntityNetwork) -> str:
 
 def node_table(net: EntityNetwork) -> dict[str, dict]:
     """Every node's attributes, typed: what both formats write."""
-    import networkx as nx
-
-    from .analyze import SEED, simple_graph
-    from .viz.layout import positions
-    from .viz.style import STYLE
+    # vnrukg.viz imports this module: its layout and style are loaded when a file is written
+    from .viz import layout, style
 
     graph = simple_graph(net)
     community: dict[str, int] = {}
@@ -61,11 +60,11 @@ def node_table(net: EntityNetwork) -> dict[str, dict]:
         groups = nx.community.louvain_communities(graph, seed=SEED)
         ordered = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
         community = {key: n for n, members in enumerate(ordered, start=1) for key in members}
-    placed = positions(net) if net.entities else {}
+    placed = layout.positions(net) if net.entities else {}
     table = {}
     for key in sorted(net.entities):
         e = net.entities[key]
-        fill = STYLE.get(e.family, STYLE["other"])[0]
+        fill = style.STYLE.get(e.family, style.STYLE["other"])[0]
         degree = graph.degree(key) if key in graph else 0
         first, last = e.years()
         row: dict[str, object] = {
@@ -93,8 +92,6 @@ def node_table(net: EntityNetwork) -> dict[str, dict]:
 
 def edge_table(net: EntityNetwork) -> list[dict]:
     """Every relation as an edge with its attributes (years absent when undated)."""
-    from .network import relation_sort_key
-
     rows = []
     for number, rel in enumerate(sorted(net.relations, key=relation_sort_key)):
         first, last = rel.years()
@@ -114,18 +111,13 @@ def edge_table(net: EntityNetwork) -> list[dict]:
 
 
 def network_bytes(net: EntityNetwork, fmt: str) -> bytes:
-    """``net`` in ``fmt`` (``graphml`` or ``gexf``), as UTF-8 bytes."""
-    if fmt == "graphml":
-        return graphml_bytes(net)
-    if fmt == "gexf":
-        return gexf_bytes(net)
-    raise UsageError(f"unknown network format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    """``net`` in a network format of :mod:`vnrukg.formats` (``graphml`` or ``gexf``)."""
+    data: bytes = formats.get(fmt, [formats.NETWORK]).write(net)
+    return data
 
 
-def graphml_bytes(net: EntityNetwork) -> bytes:
+def write_graphml(net: EntityNetwork) -> bytes:
     """GraphML through networkx: each attribute typed by its values (int, double, string)."""
-    import networkx as nx
-
     graph = nx.MultiDiGraph(description=describe(net), **counts(net))
     for key, row in node_table(net).items():
         graph.add_node(key, **row)
@@ -150,8 +142,6 @@ EDGE_ATTRIBUTES = [("label_vi", "string"), ("prop", "string"), ("fact", "string"
 def spell(first: str | None, last: str | None) -> tuple[str | None, str | None]:
     """GEXF ``start``/``end`` (xs:date) for dates at their precision: the first day the first
     covers and the last day the last covers; ``None`` where there is no date."""
-    from .periods import parse_date
-
     begin = parse_date(first) if first else None
     finish = parse_date(last) if last else None
     start = begin[0].isoformat() if begin else None
@@ -171,7 +161,7 @@ def _attvalues(row: dict, names: list[tuple[str, str]]) -> list[str]:
     return [f"      <attvalues>{inner}</attvalues>"]
 
 
-def gexf_bytes(net: EntityNetwork) -> bytes:
+def write_gexf(net: EntityNetwork) -> bytes:
     """GEXF 1.3 (dynamic, dates as xs:date), written directly: networkx writes 1.2 at most."""
     nodes, edges = node_table(net), edge_table(net)
     out = [

@@ -10,9 +10,8 @@ choice made by a fixed rule (the primary citation):
   sources its citations quote;
 - ``vnru:primaryCitation``: of a fact's citations, the one summaries show (the longest quote,
   then the smallest source IRI, then the quote). Not an entailment but a choice made by rule,
-  once, so that the summary queries need no aggregate to pick it (warm, ``timeline`` took
-  4.2 ms with one, 2.5 ms without) and every store the graph is pushed to offers the same
-  choice;
+  once, so that the summary queries need no aggregate to pick it (faster: see
+  docs/benchmarks.md) and every store the graph is pushed to offers the same choice;
 - both directions of the ontology's inverse properties;
 - ``org:holds`` / ``org:heldBy`` / ``org:organization`` from tenures;
 - OWL-Time: ``time:hasTime`` (an instant) for ``vnru:date`` and ``time:hasBeginning`` /
@@ -23,6 +22,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.term import Node
 
 from .namespaces import ORG, VNRU
 
@@ -37,13 +37,13 @@ _TIME_PROPERTY = {
 }
 
 
-def superclasses(graph: Graph) -> dict[URIRef, set[URIRef]]:
+def superclasses(graph: Graph) -> dict[Node, set[URIRef]]:
     """Every class's superclasses (transitively), from the rdfs:subClassOf triples of ``graph``."""
     direct: dict[URIRef, set[URIRef]] = {}
     for sub, sup in graph.subject_objects(RDFS.subClassOf):
         if isinstance(sub, URIRef) and isinstance(sup, URIRef):
             direct.setdefault(sub, set()).add(sup)
-    closure: dict[URIRef, set[URIRef]] = {}
+    closure: dict[Node, set[URIRef]] = {}
     for cls in direct:
         todo, seen = list(direct[cls]), set()
         while todo:
@@ -57,7 +57,7 @@ def superclasses(graph: Graph) -> dict[URIRef, set[URIRef]]:
 
 def _instant(extra: Graph, node: URIRef, value: Literal) -> None:
     extra.add((node, RDF.type, TIME.Instant))
-    prop = _TIME_PROPERTY.get(value.datatype)
+    prop = _TIME_PROPERTY.get(value.datatype) if value.datatype is not None else None
     if prop is not None:
         extra.add((node, prop, value))
 
@@ -79,11 +79,11 @@ def _time(graph: Graph, extra: Graph) -> None:
             (VNRU.startDate, TIME.hasBeginning, "start"),
             (VNRU.endDate, TIME.hasEnd, "end"),
         ):
-            value = graph.value(s, prop)
-            if isinstance(value, Literal):
+            bound = graph.value(s, prop)
+            if isinstance(bound, Literal):
                 instant = URIRef(f"{interval}/{suffix}")
                 extra.add((interval, link, instant))
-                _instant(extra, instant, value)
+                _instant(extra, instant, bound)
 
 
 def _inverses(graph: Graph, extra: Graph) -> None:

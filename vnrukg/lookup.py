@@ -8,10 +8,13 @@ language and with or without diacritics (``phan van giang`` finds Phan Văn Gian
 from __future__ import annotations
 
 import contextlib
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import islice, pairwise
+from typing import Any
 
+import networkx as nx
 from rdflib import Graph, URIRef
 
 from .errors import UsageError, VnrukgError
@@ -207,14 +210,12 @@ def show_text(net: EntityNetwork, entity: Entity, lang: str = "en", evidence: st
     return "\n".join(lines) + "\n"
 
 
-def _pick(value, lang: str, what: str) -> str:
-    return getattr(value, f"{what}_{'vi' if lang == 'vi' else 'en'}")
+def _pick(value: Any, lang: str, what: str) -> str:
+    return str(getattr(value, f"{what}_{'vi' if lang == 'vi' else 'en'}"))
 
 
 def show_json(net: EntityNetwork, entity: Entity) -> dict:
     """Everything the network knows about ``entity``, as JSON-ready data."""
-    from dataclasses import asdict
-
     data = asdict(entity)
     data["links"] = [
         {
@@ -263,7 +264,7 @@ def timeline(
     for entity in net.entities.values():
         date = entity.start or entity.end
         year = year_of(date)
-        if entity.family not in wanted or year is None:
+        if date is None or entity.family not in wanted or year is None:
             continue
         if (since is not None and year < since) or (until is not None and year > until):
             continue
@@ -293,10 +294,6 @@ def shortest_paths(net: EntityNetwork, a: Entity, b: Entity, limit: int = 3) -> 
     a chain through a talk or an agreement says more than one through a state that is linked
     to everything.
     """
-    import math
-
-    import networkx as nx
-
     if a.id == b.id:
         raise UsageError("give two different entities")
     graph = nx.Graph()

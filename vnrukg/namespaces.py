@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rdflib import Namespace
+    from rdflib import Graph, Namespace
 
 BASE = "https://w3id.org/vnrukg/"
 ONTOLOGY_IRI = BASE + "ontology"
+#: The named graph ``vnrukg push`` replaces unless told otherwise.
+DEFAULT_GRAPH = BASE + "graph/all"
 
 # The namespaces as plain strings: this module is imported on the fast path of `vnrukg query`,
 # which must not import rdflib (about 0.1 s); the rdflib Namespace objects (VNRU, ORG, …) are
@@ -65,9 +67,10 @@ if TYPE_CHECKING:
     VANN: Namespace
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Namespace:
     """Make the rdflib ``Namespace`` objects (``VNRU`` …) on first use."""
     if name in _NAMESPACES:
+        # rdflib costs 0.1 s to import: a cold query uses only the plain strings above
         from rdflib import Namespace
 
         value = Namespace(_NAMESPACES[name])
@@ -76,15 +79,10 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def bind_prefixes(graph) -> None:
+def bind_prefixes(graph: Graph) -> None:
     """Bind the project's prefixes on an rdflib graph (replacing rdflib's defaults)."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
-
-
-def sparql_prologue() -> str:
-    """PREFIX declarations for every project prefix, to put before a query's own text."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
 def shorten(iri: str) -> str:

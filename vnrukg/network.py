@@ -19,7 +19,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
+import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -28,7 +30,7 @@ from .infer import CITING, superclasses
 from .namespaces import ORG, QB, SCHEMA
 from .namespaces import VNRU as _VNRU
 from .namespaces import shorten as _shorten
-from .store import INFERRED_GRAPH, KnowledgeGraph
+from .store import ONTOLOGY, SHAPES, KnowledgeGraph
 
 
 class _Terms:
@@ -145,7 +147,7 @@ OBSERVATION_ROW_SKIP = {
 }
 
 #: Labels for the standard properties the curated graph uses (the ontology labels its own).
-STANDARD_LABELS: dict[URIRef, tuple[str, str]] = {
+STANDARD_LABELS: dict[Node, tuple[str, str]] = {
     ORG.member: ("member", "thành viên"),
     ORG.organization: ("organisation", "tổ chức"),
     ORG.postIn: ("post in", "chức vụ tại"),
@@ -292,10 +294,8 @@ class EntityNetwork:
         relations = [r for r in self.relations if r.source in kept and r.target in kept]
         return EntityNetwork(entities, relations)
 
-    def to_networkx(self):
+    def to_networkx(self) -> Any:
         """A networkx MultiDiGraph: one node per entity, one edge per relation (key: property)."""
-        import networkx as nx
-
         graph = nx.MultiDiGraph()
         for key in sorted(self.entities):
             e = self.entities[key]
@@ -367,18 +367,8 @@ def format_number(text: str) -> str:
 
 
 def split_graph(kg: KnowledgeGraph) -> tuple[Graph, Graph]:
-    """The curated facts and the ontology (terms, vocabularies), each as one graph."""
-    facts, terms = Graph(), Graph()
-    ontology_dir = kg.project.ontology_dir.resolve()
-    for name, part in kg.named.items():
-        path = kg.paths.get(name)
-        if name == INFERRED_GRAPH or path is None:
-            continue
-        if path.parent.resolve() == ontology_dir:
-            terms += part
-        else:
-            facts += part
-    return facts, terms
+    """The curated facts and the ontology (terms, vocabularies, shapes), each as one graph."""
+    return kg.curated, kg.part(ONTOLOGY, SHAPES)
 
 
 def _all_triples(graph: Graph) -> Iterator[tuple[Node, Node, Node]]:
@@ -472,7 +462,11 @@ class _Reader:
 
     def asserted_class(self, node: Node) -> URIRef | None:
         """The most specific ``vnru:`` class asserted for ``node``."""
-        classes = [c for c in self.objects(node, RDF.type) if str(c).startswith(str(VNRU))]
+        classes = [
+            c
+            for c in self.objects(node, RDF.type)
+            if isinstance(c, URIRef) and str(c).startswith(str(VNRU))
+        ]
         for cls in classes:
             if not any(cls in self.supers.get(other, ()) for other in classes if other != cls):
                 return cls
@@ -530,8 +524,7 @@ def _humanize(iri: str) -> str:
 
 def build_network(kg: KnowledgeGraph) -> EntityNetwork:
     """The entity network of a loaded knowledge graph."""
-    facts, terms = split_graph(kg)
-    return network_from_graphs(facts, terms)
+    return network_from_graphs(kg.curated, kg.part(ONTOLOGY, SHAPES))
 
 
 def network_from_graphs(facts: Graph, terms: Graph) -> EntityNetwork:
@@ -549,6 +542,9 @@ class _Builder:
         self.classes: dict[Node, URIRef] = {}
         self.stand_in: dict[Node, str] = {}
         self.series_of: dict[Node, str] = {}
+
+    def _id(self, node: Node | None) -> str | None:
+        return self.ids.get(node) if node is not None else None
 
     def build(self) -> EntityNetwork:
         self._classify()
@@ -581,11 +577,11 @@ class _Builder:
                 key = tuple(self.r.value(node, p) for p in SERIES_KEYS)
                 self.series_of[node] = _series_id(key)
             elif self.r.is_a(cls, (VNRU.Tenure, VNRU.Membership)):
-                member = self.ids.get(self.r.value(node, ORG.member))
+                member = self._id(self.r.value(node, ORG.member))
                 if member is not None:
                     self.stand_in[node] = member
 
-    def _entity(self, node: URIRef, key: str) -> Entity:
+    def _entity(self, node: Node, key: str) -> Entity:
         cls = self.classes[node]
         en, vi = self.r.labels(node)
         cls_en, cls_vi = self.r.labels(cls)
@@ -629,7 +625,7 @@ class _Builder:
             else:
                 yield self._nested(prop, obj)
 
-    def _nested(self, prop: URIRef, node: Node) -> Value:
+    def _nested(self, prop: Node, node: Node) -> Value:
         parts_en, parts_vi = [], []
         for sub_prop, obj in self.r.index.predicate_objects(node):
             if sub_prop in SKIPPED:
@@ -643,7 +639,7 @@ class _Builder:
         """The entity id a link to ``obj`` is drawn to, if any."""
         return self.ids.get(obj) or self.series_of.get(obj) or self.stand_in.get(obj)
 
-    def _relations(self, node: URIRef, key: str) -> None:
+    def _relations(self, node: Node, key: str) -> None:
         citations = self.net.entities[key].citations
         for prop, obj in self.r.index.predicate_objects(node):
             if prop in SKIPPED:
@@ -659,7 +655,17 @@ class _Builder:
                         label = tuple(f"{a} › {b}" for a, b in zip(*names, strict=True))
                         self._relate(key, sub_target, prop, label, key, citations)
 
-    def _relate(self, source, target, prop, label, fact, citations, start=None, end=None) -> None:
+    def _relate(
+        self,
+        source: str,
+        target: str,
+        prop: Any,
+        label: Any,
+        fact: Any,
+        citations: Any,
+        start: str | None = None,
+        end: str | None = None,
+    ) -> None:
         self.net.relations.append(
             Relation(
                 source=source,
@@ -702,7 +708,7 @@ class _Builder:
         row.values += [Value("attested", "xác nhận", c.attests, c.attests) for c in citations]
         row.values = list(dict.fromkeys(v for v in row.values if v.text_en))
         self.net.entities[person].rows.append(row)
-        organisation = self.ids.get(self.r.value(post, ORG.postIn)) if post is not None else None
+        organisation = self._id(self.r.value(post, ORG.postIn)) if post is not None else None
         if organisation is not None:
             prop = VNRU.post
             self._relate(
@@ -713,8 +719,8 @@ class _Builder:
         return [(p, o) for p in (VNRU.startDate, VNRU.endDate) for o in self.r.objects(node, p)]
 
     def _membership(self, node: Node) -> None:
-        member = self.ids.get(self.r.value(node, ORG.member))
-        body = self.ids.get(self.r.value(node, ORG.organization))
+        member = self._id(self.r.value(node, ORG.member))
+        body = self._id(self.r.value(node, ORG.organization))
         if member is None or body is None:
             return
         role = self.r.value(node, ORG.role)
@@ -766,7 +772,15 @@ class _Builder:
             rows=rows,
         )
 
-    def _series_label(self, indicator, reporter, partner, subject, commodity, category):
+    def _series_label(
+        self,
+        indicator: Any,
+        reporter: Any,
+        partner: Any,
+        subject: Any,
+        commodity: Any,
+        category: Any,
+    ) -> Any:
         names = []
         for lang in (0, 1):
             text = self.r.labels(indicator)[lang] if indicator is not None else "observation"

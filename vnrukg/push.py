@@ -1,6 +1,6 @@
 """Publish the graph to a SPARQL store: replace one named graph there, all or nothing.
 
-Two standard protocols are spoken, with nothing but the standard library's HTTP client:
+Two standard protocols are spoken, over httpx:
 
 - the SPARQL 1.1 Graph Store HTTP Protocol (``--endpoint``): one streamed ``PUT`` of the graph
   as N-Triples (``?graph=IRI``), which replaces the graph;
@@ -17,31 +17,40 @@ Oxigraph its ``/update`` endpoint too). Pushing twice gives the same graph: it i
 never appended to.
 
 With ``--user``, each endpoint is first asked (``HEAD``) which authentication it wants, and
-the credentials are checked before anything is uploaded: Basic for most stores, Digest
-(:mod:`vnrukg.httpauth`) for Virtuoso's ``/sparql-graph-crud-auth`` and ``/sparql-auth``.
+the credentials are checked before anything is uploaded: httpx's ``BasicAuth`` for most stores,
+its ``DigestAuth`` where the store challenges for Digest (Virtuoso's ``/sparql-graph-crud-auth``
+and ``/sparql-auth``).
 """
 
 from __future__ import annotations
 
-import http.client
 import os
-import socket
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
+from urllib.request import parse_http_list, parse_keqv_list
+
+import httpx
+import pyoxigraph as ox
 
 from .errors import UsageError, VnrukgError
-from .httpauth import Authenticator, AuthError
+from .namespaces import DEFAULT_GRAPH
+from .project import Project
+from .sparql import open_store
 
-#: The named graph the project is pushed into unless ``--graph`` says otherwise.
-DEFAULT_GRAPH = "https://w3id.org/vnrukg/graph/all"
+__all__ = ["DEFAULT_GRAPH", "PushError", "PushResult", "Target", "push"]
+
 #: The largest ``INSERT DATA`` request sent (Oxigraph's server accepts up to 1 MiB).
 CHUNK_BYTES = 512 * 1024
 _BLOCK = 64 * 1024
+#: The Digest algorithms httpx answers (and so vnrukg), and the ``qop`` it speaks.
+_DIGEST_ALGORITHMS = {"MD5", "MD5-SESS", "SHA", "SHA-SESS", "SHA-256", "SHA-256-SESS",
+                      "SHA-512", "SHA-512-SESS"}  # fmt: skip
 
 
 class PushError(VnrukgError):
@@ -66,11 +75,12 @@ class Target:
     user: str | None = None
     password: str | None = None
     timeout: float = 60.0
-    #: Per push: who answers the server's challenges, and the URLs already probed.
-    _auth: Authenticator | None = field(default=None, init=False, repr=False, compare=False)
-    _probed: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    #: Per push: the authentication each endpoint asked for (httpx's), once probed.
+    _auth: dict[str, httpx.Auth | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.endpoint and not self.update_endpoint:
             raise UsageError("give --endpoint (Graph Store Protocol) or --update-endpoint")
         for url in (self.endpoint, self.update_endpoint):
@@ -82,8 +92,6 @@ class Target:
             raise UsageError(f"--graph must be an absolute IRI, got {self.graph!r}")
         if (self.user is None) != (self.password is None):
             raise UsageError("give both --user and --password-env, or neither")
-        if self.user is not None:
-            object.__setattr__(self, "_auth", Authenticator(self.user, self.password))
 
 
 @dataclass(frozen=True)
@@ -111,10 +119,16 @@ def _is_iri(text: str) -> bool:
 # --- HTTP ---------------------------------------------------------------------------------------
 
 
-def _connection(url: str, timeout: float) -> http.client.HTTPConnection:
-    parts = urlsplit(url)
-    cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    return cls(parts.hostname, parts.port, timeout=timeout, blocksize=_BLOCK)
+class _FileBody:
+    """A file's bytes as a body that can be sent again (an answer to a Digest challenge)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __iter__(self) -> Iterator[bytes]:
+        with self.path.open("rb") as handle:
+            while block := handle.read(_BLOCK):
+                yield block
 
 
 def _where(url: str) -> str:
@@ -123,97 +137,134 @@ def _where(url: str) -> str:
     return f"{parts.hostname}:{port}"
 
 
-def _path(url: str, query: str = "") -> str:
-    parts = urlsplit(url)
-    path = parts.path or "/"
-    joined = "&".join(q for q in (parts.query, query) if q)
-    return f"{path}?{joined}" if joined else path
-
-
 def request(
-    target: Target, method: str, url: str, body, headers: dict[str, str], query: str = ""
+    target: Target, method: str, url: str, body: Any, headers: dict[str, str], query: str = ""
 ) -> bytes:
     """Send one request; return the body of a 2xx answer, else raise a clear :class:`PushError`.
 
-    ``body`` is bytes or a seekable binary file (sent in blocks, so a large graph is never held
-    in memory twice); ``query`` is the URL's query string. The first request to a URL is
-    preceded by a :func:`probe`.
+    ``body`` is bytes or a :class:`_FileBody` (sent in blocks, so a large graph is never held
+    in memory); ``query`` is the URL's query string. The first request to a URL is preceded by
+    a :func:`probe`.
     """
-    path = _path(url, query)
-    if url not in target._probed:
+    if url not in target._auth:
         probe(target, url)
-    status, reason, _, data = _send(target, method, url, path, body, headers)
-    _check_status(target, method, url, (status, reason), data)
-    return data
+    full = url + (("&" if urlsplit(url).query else "?") + query if query else "")
+    response = _exchange(target, method, full, body, headers, target._auth[url])
+    _check_status(target, method, url, response)
+    return response.content
 
 
 def probe(target: Target, url: str) -> None:
     """Ask with ``HEAD`` (which changes nothing) whether ``url`` wants credentials, and which.
 
-    If it does, its challenge is answered with a second ``HEAD``: a store may cut a streamed
-    upload short when the credentials are missing or wrong (Virtuoso does), so they are
-    checked before any upload. Raises a clear :class:`PushError` if they are missing or refused.
+    If it does, its challenge is answered with a second ``HEAD``, by httpx's Digest or Basic
+    authentication as the challenge asks: a store may cut a streamed upload short when the
+    credentials are missing or wrong (Virtuoso does), so they are checked before any upload.
+    Raises a clear :class:`PushError` if they are missing or refused.
     """
-    target._probed.add(url)
-    path = _path(url)
-    status, reason, challenge, _ = _exchange(target, "HEAD", url, path, None, {})
-    if status == 401 and target._auth is not None:
-        _learn(target, url, challenge, answered=False)
-        status, reason, _, _ = _send(target, "HEAD", url, path, None, {})
-    if status == 401:
-        _check_status(target, "HEAD", url, (status, reason), b"")
+    auth: httpx.Auth | None = None
+    if target.user is not None and target.password is not None:
+        auth = httpx.BasicAuth(target.user, target.password)
+    response = _exchange(target, "HEAD", url, None, {}, None)
+    if response.status_code == 401 and target.user is not None:
+        auth = _auth_for(target, url, response.headers.get_list("www-authenticate"))
+        response = _answer(target, url, response, auth)
+    target._auth[url] = auth
+    if response.status_code == 401:
+        _check_status(target, "HEAD", url, response)
 
 
-def _send(target: Target, method: str, url: str, path: str, body, headers: dict[str, str]):
-    """One request with credentials (if any), sent again once if a new Digest challenge asks."""
-    for attempt in (1, 2):
-        if attempt == 2 and hasattr(body, "seek"):
-            body.seek(0)
-        sent = dict(headers)
-        if target._auth is not None:
-            sent["Authorization"] = target._auth.authorization(method, path)
-        answer = _exchange(target, method, url, path, body, sent)
-        if answer[0] != 401 or target._auth is None:
-            break
-        if not _learn(target, url, answer[2], sent["Authorization"].startswith("Digest")):
-            break
-    return answer
+def _challenges(headers: list[str]) -> list[tuple[str, dict[str, str]]]:
+    """The schemes (lower case) and parameters of ``WWW-Authenticate`` values."""
+    found: list[tuple[str, dict[str, str]]] = []
+    for item in parse_http_list(", ".join(headers)):
+        scheme, _, rest = item.strip().partition(" ")
+        if "=" in scheme or not scheme:  # a parameter of the challenge before it
+            if found and "=" in item:
+                found[-1][1].update(parse_keqv_list([item.strip()]))
+            continue
+        params = parse_keqv_list([rest.strip()]) if "=" in rest else {}
+        found.append((scheme.lower(), {k.lower(): v for k, v in params.items()}))
+    return found
 
 
-def _learn(target: Target, url: str, challenge: str, answered: bool) -> bool:
+def _auth_for(target: Target, url: str, headers: list[str]) -> httpx.Auth:
+    """httpx's Digest authentication where the store offers Digest we can answer, else Basic."""
+    assert target.user is not None and target.password is not None
+    challenges = _challenges(headers)
+    digests = [params for scheme, params in challenges if scheme == "digest"]
+    answerable = [p for p in digests if _answerable(p)]
+    if answerable:
+        return httpx.DigestAuth(target.user, target.password)
+    if digests and not any(scheme == "basic" for scheme, _ in challenges):
+        offered = "; ".join(
+            f"algorithm {p.get('algorithm', 'MD5')}, qop {p.get('qop', 'none')}" for p in digests
+        )
+        raise PushError(
+            f"{url} asks for HTTP Digest authentication that vnrukg cannot answer ({offered})",
+            harmless=True,
+        )
+    return httpx.BasicAuth(target.user, target.password)
+
+
+def _answerable(params: dict[str, str]) -> bool:
+    algorithm = params.get("algorithm", "MD5").upper()
+    qops = [q.strip() for q in params.get("qop", "auth").split(",")]
+    return algorithm in _DIGEST_ALGORITHMS and "auth" in qops and "nonce" in params
+
+
+def _answer(target: Target, url: str, refused: httpx.Response, auth: httpx.Auth) -> httpx.Response:
+    """The request that was refused, sent again with ``auth``'s answer to its challenge.
+
+    httpx's authentication flow is given the refusal itself, so the challenge is answered
+    without asking the store again.
+    """
+    flow = auth.sync_auth_flow(refused.request)
+    first = next(flow)
+    if "authorization" in first.headers:  # Basic answers up front, needing no challenge
+        return _exchange(target, first.method, url, None, {}, None, prepared=first)
     try:
-        return target._auth.learn(challenge, answered)
-    except AuthError as exc:
-        raise PushError(f"{url} {exc}", harmless=True) from None
+        again = flow.send(refused)  # Digest answers the challenge in the refusal
+    except StopIteration:
+        return refused
+    return _exchange(target, again.method, url, None, {}, None, prepared=again)
 
 
-def _exchange(target: Target, method: str, url: str, path: str, body, headers: dict[str, str]):
-    """One request and its answer: status, reason, ``WWW-Authenticate`` and the body's start."""
+def _exchange(
+    target: Target,
+    method: str,
+    url: str,
+    body: Any,
+    headers: dict[str, str],
+    auth: httpx.Auth | None,
+    prepared: httpx.Request | None = None,
+) -> httpx.Response:
+    """One request (and any answer to a challenge) and its response, errors made clear."""
     where = _where(url)
-    connection = _connection(url, target.timeout)
     try:
-        connection.request(method, path, body, headers)
-        response = connection.getresponse()
-        data = response.read(1 << 20)
-        challenge = ", ".join(response.headers.get_all("WWW-Authenticate") or [])
-    except TimeoutError:
+        with httpx.Client(timeout=target.timeout) as client:
+            if prepared is not None:
+                return client.send(prepared)
+            return client.request(
+                method, url, content=body, headers=headers, auth=auth or httpx.USE_CLIENT_DEFAULT
+            )
+    except httpx.TimeoutException:
         raise PushError(f"no answer from {where} within {target.timeout:g} s") from None
-    except socket.gaierror:
-        raise PushError(f"cannot reach {where}: unknown host", harmless=True) from None
-    except ConnectionRefusedError:
-        raise PushError(f"cannot reach {where}: connection refused", harmless=True) from None
-    except (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected):
+    except httpx.ConnectError as exc:
+        reason = str(exc)
+        if "refused" in reason.lower():
+            raise PushError(f"cannot reach {where}: connection refused", harmless=True) from None
+        if "name or service" in reason.lower() or "nodename" in reason.lower():
+            raise PushError(f"cannot reach {where}: unknown host", harmless=True) from None
+        raise PushError(f"cannot reach {where}: {reason}", harmless=True) from None
+    except (httpx.RemoteProtocolError, httpx.WriteError, httpx.ReadError):
         raise PushError(f"{where} closed the connection during the {method}") from None
-    except (OSError, http.client.HTTPException) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        raise PushError(f"cannot reach {where}: {reason}") from None
-    finally:
-        connection.close()
-    return response.status, response.reason, challenge, data
+    except httpx.HTTPError as exc:
+        raise PushError(f"cannot reach {where}: {exc or type(exc).__name__}") from None
 
 
-def _check_status(target: Target, method: str, url: str, answer: tuple, data: bytes) -> None:
-    status, reason = answer
+def _check_status(target: Target, method: str, url: str, response: httpx.Response) -> None:
+    status, reason = response.status_code, response.reason_phrase
     if 200 <= status < 300:
         return
     if status in (401, 403):
@@ -232,13 +283,14 @@ def _check_status(target: Target, method: str, url: str, answer: tuple, data: by
             f"{url} refused the credentials of {target.user!r} (HTTP {status} {reason})",
             harmless=True,
         )
-    detail = data.decode("utf-8", "replace").strip().splitlines()
+    detail = response.content[: 1 << 20].decode("utf-8", "replace").strip().splitlines()
     detail_text = f": {detail[0][:300]}" if detail else ""
     raise PushError(f"{method} {url} failed with HTTP {status} {reason}{detail_text}")
 
 
 def update(target: Target, text: str) -> None:
     """Run one SPARQL Update request on the update endpoint."""
+    assert target.update_endpoint is not None
     request(
         target,
         "POST",
@@ -250,18 +302,15 @@ def update(target: Target, text: str) -> None:
 
 def put_graph(target: Target, graph: str, path: Path) -> None:
     """Replace ``graph`` with the N-Triples file at ``path`` (Graph Store Protocol ``PUT``)."""
-    with path.open("rb") as body:
-        request(
-            target,
-            "PUT",
-            target.endpoint,
-            body,
-            {
-                "Content-Type": "application/n-triples",
-                "Content-Length": str(path.stat().st_size),
-            },
-            query=f"graph={quote(graph, safe='')}",
-        )
+    assert target.endpoint is not None
+    request(
+        target,
+        "PUT",
+        target.endpoint,
+        _FileBody(path),
+        {"Content-Type": "application/n-triples", "Content-Length": str(path.stat().st_size)},
+        query=f"graph={quote(graph, safe='')}",
+    )
 
 
 def insert_chunks(target: Target, graph: str, path: Path, limit: int | None = None) -> None:
@@ -287,10 +336,8 @@ def _chunks(path: Path, limit: int) -> Iterator[str]:
 # --- the push -----------------------------------------------------------------------------------
 
 
-def dump(store, folder: Path) -> tuple[Path, int]:
+def dump(store: ox.Store, folder: Path) -> tuple[Path, int]:
     """Write the store's triples as N-Triples into ``folder``; the file and the triple count."""
-    import pyoxigraph as ox
-
     path = folder / "graph.nt"
     store.dump(str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     return path, len(store)
@@ -351,10 +398,8 @@ def _clean_up(target: Target, temporary: str) -> str:
     return f"{target.graph} is unchanged"
 
 
-def push(project, target: Target) -> PushResult:
+def push(project: Project, target: Target) -> PushResult:
     """Replace the target graph with the project's loaded graph (from the built store)."""
-    from .oxistore import open_store
-
     store = open_store(project)
     with tempfile.TemporaryDirectory(prefix="vnrukg-push-") as folder:
         path, triples = dump(store, Path(folder))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from .namespaces import VNRU
 
@@ -80,9 +81,9 @@ def _collapse(text: str) -> tuple[str, list[int]]:
 class QuoteProblem:
     """A citation whose quote could not be verified."""
 
-    citation: URIRef
-    fact: URIRef | None
-    source: URIRef | None
+    citation: Node
+    fact: Node | None
+    source: Node | None
     quote: str
     problem: str
 
@@ -131,7 +132,13 @@ def check_quotes(graph: Graph, sources: dict[str, SourceText]) -> QuoteCheck:
         source = graph.value(citation, VNRU.source)
         fact = facts.get(citation)
 
-        def fail(problem: str, source=source, quote=quote, fact=fact, citation=citation) -> None:
+        def fail(
+            problem: str,
+            source: Node | None = source,
+            quote: Node = quote,
+            fact: Node | None = fact,
+            citation: Node = citation,
+        ) -> None:
             problems.append(QuoteProblem(citation, fact, source, str(quote), problem))
 
         if source is None:
@@ -151,11 +158,11 @@ def check_quotes(graph: Graph, sources: dict[str, SourceText]) -> QuoteCheck:
             continue
         start, end = graph.value(citation, VNRU.charStart), graph.value(citation, VNRU.charEnd)
         if start is not None or end is not None:
-            given = (int(start or 0), int(end or 0))
+            given = (int(str(start or 0)), int(str(end or 0)))
             if not text.matches_at(str(quote), *given):
                 actual = f"it is at {where[0]}–{where[1]}"
                 fail(f"offsets {given[0]}–{given[1]} do not hold the quote ({actual})")
                 continue
             where = given
-        offsets[citation] = where
+        offsets[URIRef(str(citation))] = where
     return QuoteCheck(checked, problems, offsets)

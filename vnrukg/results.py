@@ -1,8 +1,17 @@
-"""Write query results: SELECT/ASK as a table or data, CONSTRUCT/DESCRIBE as RDF.
+"""Write query results: what ``vnrukg query`` prints, and the W3C formats the endpoint serves.
 
-SELECT rows may hold rdflib terms or, on the fast path of the Oxigraph engine, pyoxigraph
-terms; both are read through :func:`term_parts`, so the output is the same byte for byte
-whichever engine answered. Nothing here imports rdflib unless a graph is written.
+Rows hold the core's one term type (:data:`vnrukg.sparql.Term`), read through
+:func:`vnrukg.sparql.parts`, so the output is the same byte for byte whichever engine answered.
+The writers are registered in :mod:`vnrukg.formats` (``table``, ``csv``, ``tsv``, ``json``,
+``jsonl`` for the command line; SPARQL 1.1 Query Results JSON, XML, CSV and TSV for the
+endpoint). The two differ where the standards ask for it: W3C CSV has CRLF line ends, W3C TSV
+writes terms in Turtle syntax under ``?var`` headings, W3C JSON is compact.
+
+These writers are our own, not pyoxigraph's ``QuerySolutions.serialize``: that serializer
+takes only the solutions of a pyoxigraph query, not rows (the rdflib engine's, a result cut
+to the endpoint's row limit), and its bytes differ from these (compact XML on one line, numbers
+in Turtle short form in TSV), which the endpoint's clients and tests already read;
+``tests/test_results.py`` shows both. Nothing here imports rdflib unless a graph is written.
 """
 
 from __future__ import annotations
@@ -12,16 +21,13 @@ import io
 import json
 import shutil
 import unicodedata
-from typing import NamedTuple
+from collections.abc import Callable
 
-import pyoxigraph as ox
-
-from .engine import QueryResult
+from . import formats
 from .errors import UsageError
 from .namespaces import shorten
+from .sparql import QueryResult, Term, TermParts, parts, to_rdflib_graph
 
-TABLE_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
-GRAPH_FORMATS = ("ttl", "nt", "jsonld")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
     _XSD + name
@@ -32,43 +38,18 @@ _INTEGERS = {
     )
 }
 _FLOATS = {_XSD + "float", _XSD + "double"}
+SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+ASK_COLUMN = "_askResult"  # what Jena names the one column of an ASK in CSV/TSV
 
 
-class Term(NamedTuple):
-    """What output needs of a term: kind (``uri``, ``bnode``, ``literal``), text, tag, type."""
-
-    kind: str
-    text: str
-    language: str | None = None
-    datatype: str | None = None
+def _parts(row: tuple[Term | None, ...]) -> list[TermParts | None]:
+    return [None if t is None else parts(t) for t in row]
 
 
-def term_parts(term) -> Term:
-    """The :class:`Term` of an rdflib or a pyoxigraph term (``xsd:string`` is left implicit)."""
-    if isinstance(term, ox.NamedNode):
-        return Term("uri", term.value)
-    if isinstance(term, ox.BlankNode):
-        return Term("bnode", term.value)
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if term.language or datatype == _XSD + "string":
-            return Term("literal", term.value, term.language or None)
-        return Term("literal", term.value, None, datatype)
-    from rdflib.term import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return Term("uri", str(term))
-    if isinstance(term, BNode):
-        return Term("bnode", str(term))
-    if isinstance(term, Literal):
-        datatype = str(term.datatype) if term.datatype is not None else None
-        if term.language or datatype == _XSD + "string":
-            return Term("literal", str(term), term.language or None)
-        return Term("literal", str(term), None, datatype)
-    return Term("literal", str(term))
+# --- the command line ---------------------------------------------------------------------------
 
 
-def _cell(term: Term | None) -> str:
+def _cell(term: TermParts | None) -> str:
     if term is None:
         return ""
     if term.kind == "uri":
@@ -106,8 +87,8 @@ def render_table(variables: list[str], rows: list[list[str]], max_width: int | N
     return "\n".join(blocks) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
-def _json_term(term: Term) -> dict:
-    value: dict = {"type": term.kind, "value": term.text}
+def _json_term(term: TermParts) -> dict[str, str]:
+    value = {"type": term.kind, "value": term.text}
     if term.language:
         value["xml:lang"] = term.language
     elif term.datatype:
@@ -115,7 +96,7 @@ def _json_term(term: Term) -> dict:
     return value
 
 
-def _plain(term: Term | None):
+def _plain(term: TermParts | None) -> str | int | float | bool | None:
     """A JSON value: numbers and booleans as such (as rdflib's ``toPython`` reads them)."""
     if term is None:
         return None
@@ -132,52 +113,185 @@ def _plain(term: Term | None):
     return term.text
 
 
-def format_select(result: QueryResult, fmt: str, max_width: int | None = None) -> str:
-    """A SELECT or ASK result in one of :data:`TABLE_FORMATS`."""
-    if fmt not in TABLE_FORMATS:
-        raise UsageError(f"unknown result format {fmt!r}: choose one of {', '.join(TABLE_FORMATS)}")
+def _ask(result: QueryResult) -> bool:
+    return bool(result.boolean)
+
+
+def write_table(result: QueryResult, max_width: int | None = None) -> str:
+    """Aligned columns (or one block per row), then the number of rows."""
     if result.kind == "ASK":
-        answer = bool(result.boolean)
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": answer}) + "\n"
-        if fmt == "jsonl":
-            return json.dumps({"boolean": answer}) + "\n"
-        return ("true" if answer else "false") + "\n"
-    variables = result.variables
-    rows = [[None if t is None else term_parts(t) for t in row] for row in result.rows]
-    if fmt == "json":
-        bindings = [
-            {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
-            for row in rows
-        ]
-        payload = {"head": {"vars": variables}, "results": {"bindings": bindings}}
-        return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "jsonl":
-        return "".join(
-            json.dumps(
-                {v: _plain(t) for v, t in zip(variables, row, strict=True)}, ensure_ascii=False
-            )
-            + "\n"
-            for row in rows
+        return ("true" if _ask(result) else "false") + "\n"
+    table = [[_cell(t) for t in _parts(row)] for row in result.rows]
+    return render_table(result.variables, table, max_width)
+
+
+def _delimited(result: QueryResult, delimiter: str) -> str:
+    if result.kind == "ASK":
+        return ("true" if _ask(result) else "false") + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow(["" if t is None else t.text for t in _parts(row)])
+    return buffer.getvalue()
+
+
+def write_csv(result: QueryResult, max_width: int | None = None) -> str:
+    """Comma-separated values: a heading row, then plain values."""
+    return _delimited(result, ",")
+
+
+def write_tsv(result: QueryResult, max_width: int | None = None) -> str:
+    """Tab-separated values: a heading row, then plain values."""
+    return _delimited(result, "\t")
+
+
+def write_json(result: QueryResult, max_width: int | None = None) -> str:
+    """SPARQL 1.1 Query Results JSON, indented."""
+    if result.kind == "ASK":
+        return json.dumps({"head": {}, "boolean": _ask(result)}) + "\n"
+    bindings = [
+        {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+        for row in map(_parts, result.rows)
+    ]
+    payload = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_jsonl(result: QueryResult, max_width: int | None = None) -> str:
+    """One JSON object per row, numbers and booleans as such."""
+    if result.kind == "ASK":
+        return json.dumps({"boolean": _ask(result)}) + "\n"
+    return "".join(
+        json.dumps(
+            {v: _plain(t) for v, t in zip(result.variables, row, strict=True)}, ensure_ascii=False
         )
-    if fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(variables)
-        for row in rows:
-            writer.writerow([("" if t is None else t.text) for t in row])
-        return buffer.getvalue()
-    table = [[_cell(t) for t in row] for row in rows]
-    return render_table(variables, table, max_width)
+        + "\n"
+        for row in map(_parts, result.rows)
+    )
+
+
+def format_select(result: QueryResult, fmt: str, max_width: int | None = None) -> str:
+    """A SELECT or ASK result in one of the command line's result formats."""
+    if fmt not in formats.names(formats.RESULTS):
+        choices = ", ".join(formats.names(formats.RESULTS))
+        raise UsageError(f"unknown result format {fmt!r}: choose one of {choices}")
+    text: str = formats.get(fmt, [formats.RESULTS]).write(result, max_width)
+    return text
 
 
 def format_graph(result: QueryResult, fmt: str) -> str:
-    """A CONSTRUCT or DESCRIBE result in one of :data:`GRAPH_FORMATS`, deterministically."""
-    from .export import serialize
-
-    if fmt not in GRAPH_FORMATS:
+    """A CONSTRUCT or DESCRIBE result in one of the RDF graph formats, deterministically."""
+    if fmt not in formats.names(formats.GRAPH):
         raise UsageError(
             f"unknown RDF format {fmt!r} for a graph result: choose one of "
-            f"{', '.join(GRAPH_FORMATS)}"
+            f"{', '.join(formats.names(formats.GRAPH))}"
         )
-    return serialize(result.graph, fmt).decode("utf-8")
+    data: bytes = formats.get(fmt, [formats.GRAPH]).write(to_rdflib_graph(result.triples or []))
+    return data.decode("utf-8")
+
+
+# --- the endpoint: SPARQL 1.1 Query Results -----------------------------------------------------
+
+
+def sparql_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    if result.kind == "ASK":
+        return json.dumps({"head": {}, "boolean": _ask(result)})
+    bindings = [
+        {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+        for row in map(_parts, result.rows)
+    ]
+    payload = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def _xml_term(term: TermParts, escape: Callable[[str], str], quote: Callable[[str], str]) -> str:
+    kind, text, language, datatype = term
+    if kind != "literal":
+        return f"<{kind}>{escape(text)}</{kind}>"
+    attrs = ""
+    if language:
+        attrs = f" xml:lang={quote(language)}"
+    elif datatype:
+        attrs = f" datatype={quote(datatype)}"
+    return f"<literal{attrs}>{escape(text)}</literal>"
+
+
+def sparql_xml(result: QueryResult) -> str:
+    """SPARQL Query Results XML."""
+    # xml.sax imports urllib, http and email (0.1 s): a cold `vnrukg query` writes no XML
+    from xml.sax.saxutils import escape, quoteattr
+
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">']
+    if result.kind == "ASK":
+        lines += ["  <head/>", f"  <boolean>{'true' if _ask(result) else 'false'}</boolean>"]
+    else:
+        lines.append("  <head>")
+        lines += [f"    <variable name={quoteattr(v)}/>" for v in result.variables]
+        lines += ["  </head>", "  <results>"]
+        for row in map(_parts, result.rows):
+            lines.append("    <result>")
+            for var, term in zip(result.variables, row, strict=True):
+                if term is not None:
+                    value = _xml_term(term, escape, quoteattr)
+                    lines.append(f"      <binding name={quoteattr(var)}>{value}</binding>")
+            lines.append("    </result>")
+        lines.append("  </results>")
+    lines.append("</sparql>")
+    return "\n".join(lines) + "\n"
+
+
+def _csv_value(term: TermParts | None) -> str:
+    if term is None:
+        return ""
+    return f"_:{term.text}" if term.kind == "bnode" else term.text
+
+
+def sparql_csv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results CSV: plain values, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if result.kind == "ASK":
+        writer.writerows([[ASK_COLUMN], ["true" if _ask(result) else "false"]])
+        return buffer.getvalue()
+    writer.writerow(result.variables)
+    writer.writerows([_csv_value(t) for t in _parts(row)] for row in result.rows)
+    return buffer.getvalue()
+
+
+_TURTLE_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _tsv_term(term: TermParts | None) -> str:
+    if term is None:
+        return ""
+    kind, text, language, datatype = term
+    if kind == "uri":
+        return f"<{text}>"
+    if kind == "bnode":
+        return f"_:{text}"
+    quoted = f'"{text.translate(_TURTLE_ESCAPES)}"'
+    if language:
+        return f"{quoted}@{language}"
+    if datatype:
+        return f"{quoted}^^<{datatype}>"
+    return quoted
+
+
+def sparql_tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results TSV: terms in Turtle syntax, ``?var`` headings."""
+    if result.kind == "ASK":
+        return f"?{ASK_COLUMN}\n{'true' if _ask(result) else 'false'}\n"
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    lines += ["\t".join(_tsv_term(t) for t in _parts(row)) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+def render(result: QueryResult, fmt: formats.Format) -> bytes:
+    """The body of a response carrying ``result`` in ``fmt`` (a graph or a results format)."""
+    if fmt.kind == formats.GRAPH:
+        data: bytes = fmt.write(to_rdflib_graph(result.triples or []))
+        return data
+    text: str = fmt.write(result)
+    return text.encode("utf-8")

@@ -17,6 +17,7 @@ give the same answers. Two kinds of search:
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 
@@ -24,9 +25,10 @@ from rapidfuzz import fuzz, process
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from .describe import display_name, owner_of
+from .describe import display_name, label, owner_of
+from .errors import UsageError, VnrukgError
 from .names import fold
-from .namespaces import VNRD, VNRU, VNRV
+from .namespaces import VNRD, VNRU, VNRV, expand, shorten
 
 #: Nodes whose IRI contains one of these are parts of another node, not searched by name.
 _PARTS = ("/citation/", "/node/")
@@ -47,6 +49,8 @@ class Entry:
     keys: tuple[str, ...]
     #: The IRI's last segment (``phan-van-giang``), also searched, with and without hyphens.
     slug: str = ""
+    #: The English labels of its classes, to show.
+    class_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,8 @@ def _entry(graph: Graph, asserted: Graph, node: URIRef) -> Entry:
         *_literals(graph, node, VNRU.citationKey),
     ]
     keys = tuple(dict.fromkeys(fold(n) for n in names if n.strip()))
-    return Entry(node, name_en, name_vi, aliases, classes, keys, slug)
+    class_labels = tuple(label(graph, c) for c in classes)
+    return Entry(node, name_en, name_vi, aliases, classes, keys, slug, class_labels)
 
 
 def build_index(graph: Graph, asserted: Graph | None = None) -> list[Entry]:
@@ -175,6 +180,36 @@ def suggestions(entries: list[Entry], text: str, limit: int = 5) -> list[Hit]:
 
     order = sorted(best.items(), key=order_key)
     return [Hit(entries[index], 5, key) for index, (_score, _whole, key) in order[:limit]]
+
+
+def resolve_node(graph: Graph, entries: list[Entry], text: str) -> URIRef:
+    """The node ``text`` names: its IRI, prefixed name or slug, or a name only it has.
+
+    A name several nodes share is refused with the list of them; a name nothing has gets the
+    nearest names as suggestions.
+    """
+    text = text.strip()
+    if not text:
+        raise UsageError("give an IRI, a slug or a name")
+    with contextlib.suppress(ValueError):
+        expanded = expand(text)
+        if not any(c.isspace() or c in '<>"{}|^`\\' for c in expanded):
+            iri = URIRef(expanded)
+            if (iri, None, None) in graph:
+                return iri
+    hits = search(entries, text, limit=None)
+    exact = [h for h in hits if h.rank == 0]
+    if len(exact) == 1 or len(hits) == 1:
+        return (exact or hits)[0].entry.iri
+    if exact or hits:
+        shown = (exact or hits)[:8]
+        choices = ", ".join(f"{shorten(str(h.entry.iri))} ({h.entry.name_en})" for h in shown)
+        raise UsageError(f"{text!r} names several things: {choices}; give one of these ids")
+    near = suggestions(entries, text)
+    hint = "; did you mean " + ", ".join(
+        f"{shorten(str(h.entry.iri))} ({h.entry.name_en or h.entry.name_vi})" for h in near
+    )
+    raise VnrukgError(f"nothing named {text!r}" + (hint if near else ""))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,27 +17,67 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from .errors import TurtleSyntaxError, VnrukgError
+from .infer import inferences
 from .namespaces import VNRG, VNRU, bind_prefixes
 from .project import Project, find_project
 
 INFERRED_GRAPH = URIRef(VNRG["inferred"])
+#: The parts of the loaded graph, by where their triples come from.
+ONTOLOGY, SHAPES, CURATED, INFERRED = "ontology", "shapes", "curated", "inferred"
+PARTS = (ONTOLOGY, SHAPES, CURATED, INFERRED)
+
+
+def part_of(project: Project, path: Path) -> str:
+    """Which part a file of the project belongs to: the ontology, the shapes or the curated data.
+
+    The one place that says so; :func:`load` and the validator both ask it.
+    """
+    if path.parent.resolve() == project.ontology_dir.resolve():
+        return SHAPES if path.name == "shapes.ttl" else ONTOLOGY
+    return CURATED
 
 
 @dataclass
 class KnowledgeGraph:
-    """The loaded graph: the union of all files (and inferences) plus each file's own graph."""
+    """The loaded graph: the union of all files (and inferences) plus each file's own graph.
+
+    It knows its parts (:data:`PARTS`): :meth:`part` gives the union of one or more of them,
+    so nobody needs to tell the ontology's files from the curated ones again.
+    """
 
     project: Project
     graph: Graph
     named: dict[URIRef, Graph] = field(default_factory=dict)
     paths: dict[URIRef, Path] = field(default_factory=dict)
+    kinds: dict[URIRef, str] = field(default_factory=dict)  # named graph → its part
 
     def __len__(self) -> int:
         return len(self.graph)
+
+    def part(self, *parts: str) -> Graph:
+        """The triples of the named graphs in these parts, as one graph."""
+        unknown = set(parts) - set(PARTS)
+        if unknown:
+            raise ValueError(f"unknown part(s) {sorted(unknown)}: the parts are {PARTS}")
+        union = Graph()
+        for name, graph in self.named.items():
+            if self.kinds.get(name) in parts:
+                union += graph
+        return union
+
+    @property
+    def curated(self) -> Graph:
+        """The curated files only (no ontology, no inferences)."""
+        return self.part(CURATED)
+
+    @property
+    def inferred(self) -> Graph:
+        """The triples derived on load (:mod:`vnrukg.infer`)."""
+        return self.named.get(INFERRED_GRAPH, Graph())
 
 
 def graph_name(project: Project, path: Path) -> URIRef:
@@ -177,16 +217,11 @@ def load(project: Project | None = None, *, infer: bool = True) -> KnowledgeGrap
         name = graph_name(project, path)
         kg.named[name] = part
         kg.paths[name] = path
+        kg.kinds[name] = part_of(project, path)
         kg.graph += part
     if infer:
-        from .infer import inferences
-
         extra = inferences(kg.graph)
         kg.named[INFERRED_GRAPH] = extra
+        kg.kinds[INFERRED_GRAPH] = INFERRED
         kg.graph += extra
     return kg
-
-
-def literal_text(term: Node) -> str:
-    """The lexical text of a literal or IRI, as users read it."""
-    return str(term) if isinstance(term, Literal | URIRef) else term.n3()

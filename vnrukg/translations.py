@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .namespaces import VNRU
 
@@ -112,7 +113,7 @@ def check_translations(graph: Graph) -> list[TranslationProblem]:
     return problems
 
 
-def _in_english(graph: Graph, citation: URIRef) -> bool:
+def _in_english(graph: Graph, citation: Node) -> bool:
     quote = graph.value(citation, VNRU.quote)
     return isinstance(quote, Literal) and (quote.language or "").lower().startswith("en")
 

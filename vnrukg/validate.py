@@ -8,10 +8,13 @@ found), the subject and what is wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
+from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH, SKOS
 
@@ -21,7 +24,8 @@ from .infer import inferences
 from .namespaces import VNRD, VNRU, VNRV, bind_prefixes, shorten
 from .project import Project, find_project
 from .quotes import check_quotes, read_sources
-from .store import graph_name, parse_turtle, relative_iris
+from .sparql import list_queries, make_engine, to_rdflib
+from .store import CURATED, ONTOLOGY, SHAPES, parse_turtle, part_of, relative_iris
 from .translations import check_translations
 
 ERROR = "error"
@@ -81,7 +85,7 @@ class _Locator:
             for fact, citation in graph.subject_objects(VNRU.citation):
                 self.parents[citation] = fact
 
-    def owner(self, node) -> URIRef:
+    def owner(self, node: Any) -> Any:
         """The named node a skolemized node hangs from (a citation's fact)."""
         seen = set()
         while node in self.parents and node not in seen:
@@ -89,7 +93,7 @@ class _Locator:
             node = self.parents[node]
         return node
 
-    def find(self, node) -> tuple[str | None, int | None]:
+    def find(self, node: Any) -> tuple[str | None, int | None]:
         """The file and line of a node: for a citation, the file that holds it and the line of
         its quote; otherwise the first file that describes the node, at its subject line."""
         if node in self.parents:
@@ -111,7 +115,7 @@ class _Locator:
                 return number
         return None
 
-    def _line(self, path: Path, node) -> int | None:
+    def _line(self, path: Path, node: Any) -> int | None:
         short = shorten(str(node))
         patterns = [re.escape(f"<{node}>")]
         if short != str(node):
@@ -155,7 +159,7 @@ def _check_terms(data: Graph, ontology: Graph, locator: _Locator, report: Report
     """Unknown vnru:/vnrv: terms (typos) and vnrd: IRIs used but never described."""
     defined = _defined_terms(ontology)
     described = {s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)}
-    seen: set[tuple[URIRef, URIRef]] = set()
+    seen: set[tuple[Any, URIRef]] = set()
     for s, p, o in data:
         for term, role in ((p, "property"), (o, "value")):
             if not isinstance(term, URIRef) or (s, term) in seen:
@@ -182,7 +186,7 @@ def _check_terms(data: Graph, ontology: Graph, locator: _Locator, report: Report
                 )
 
 
-def _shacl_findings(results: Graph, shapes: Graph):
+def _shacl_findings(results: Graph, shapes: Graph) -> Iterator[tuple[Any, Any]]:
     """Yield ``(result, focus)`` for the results worth showing.
 
     A result whose shape has its own ``sh:message`` is shown as it is; one without (a plain
@@ -209,8 +213,6 @@ def _ill_typed(value: Literal) -> bool:
 
 
 def _check_shapes(union: Graph, shapes: Graph, locator: _Locator, report: Report) -> None:
-    from pyshacl import validate as shacl_validate
-
     _conforms, results, _text = shacl_validate(
         union, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=True
     )
@@ -307,14 +309,13 @@ def _check_translations(union: Graph, locator: _Locator, report: Report) -> None
 
 
 def _check_rules(union: Graph, project: Project, locator: _Locator, report: Report) -> None:
-    from .queries import list_queries, run
-
     rules = [q for q in list_queries(project) if q.name.endswith("-violation")]
     report.counts["rules"] = len(rules)
+    engine = make_engine(union, "rdflib")
     for rule in rules:
-        result = run(union, rule.text)
+        result = engine.query(rule.text)
         for row in result.records():
-            values = {k: v for k, v in row.items() if v is not None}
+            values = {k: to_rdflib(v) for k, v in row.items() if v is not None}
             focus = values.get("subject") or values.get("s") or next(iter(values.values()), None)
             message = str(values.get("message") or rule.title)
             file, line = locator.find(focus) if isinstance(focus, URIRef) else (None, None)
@@ -329,14 +330,10 @@ def validate(
     project = project or find_project()
     report = Report(sources_folder=sources)
     parts = _parse_all(project, report)
-    ontology, data, shapes = Graph(), Graph(), Graph()
+    graphs = {ONTOLOGY: Graph(), CURATED: Graph(), SHAPES: Graph()}
     for path, part in parts.items():
-        if graph_name(project, path).endswith("ontology/shapes"):
-            shapes += part
-        elif path.parent.resolve() == project.ontology_dir.resolve():
-            ontology += part
-        else:
-            data += part
+        graphs[part_of(project, path)] += part
+    ontology, data, shapes = graphs[ONTOLOGY], graphs[CURATED], graphs[SHAPES]
     union = ontology + data
     union += inferences(union)
     bind_prefixes(union)

@@ -79,4 +79,4 @@ def test_public_host_needs_public_flag(root, capsys):
 
 def test_unknown_engine_is_usage_error(root, capsys):
     assert main(["--root", root, "serve", "--engine", "nope", "--get", "/"]) == 2
-    assert "unknown engine 'nope'" in capsys.readouterr().err
+    assert "'nope' is not one of 'oxigraph', 'rdflib'" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from rdflib import Literal
 
-from vnrukg.engine import QueryResult
+from vnrukg.sparql import QueryResult, to_rdflib
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,19 @@ class Case:
     named: str | None = None
     params: dict[str, str] = field(default_factory=dict)
     note: str = ""
+
+
+def rdflib_rows(result: QueryResult) -> QueryResult:
+    """The result with its rows as rdflib terms, which the checks read (``toPython`` …)."""
+    rows = [tuple(None if t is None else to_rdflib(t) for t in row) for row in result.rows]
+    return QueryResult(result.kind, result.variables, rows, result.boolean, result.triples)
+
+
+def run(graph, text: str, bindings: dict | None = None) -> QueryResult:
+    """Run a query with the rdflib engine on ``graph``; rows as rdflib terms (for the checks)."""
+    from vnrukg.sparql import make_engine
+
+    return rdflib_rows(make_engine(graph).query(text, bindings))
 
 
 def fold(text: str) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from rdflib import Literal
 
 from vnrukg.namespaces import VNRU
-from vnrukg.queries import run
+
+from .harness import run
 
 A000 = "graph/articles/a000-defence-cooperation-2012-2024.ttl"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rdflib import RDF
 
-from vnrukg.queries import run
+from .harness import run
 
 
 def _ask(kg, sparql: str) -> bool:

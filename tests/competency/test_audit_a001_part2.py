@@ -3,7 +3,7 @@ each test is a SPARQL query on the loaded graph that failed before the fix and p
 
 from __future__ import annotations
 
-from vnrukg.queries import run
+from .harness import run
 
 
 def _rows(kg, sparql: str) -> list[dict[str, str]]:

@@ -11,7 +11,8 @@ import re
 import pytest
 
 from vnrukg.project import find_sources
-from vnrukg.queries import run
+
+from .harness import run
 
 
 def _source_text(project, stem: str) -> str:

@@ -4,7 +4,7 @@ the graph answered wrongly before the fix (or could not answer before the additi
 
 from __future__ import annotations
 
-from vnrukg.queries import run
+from .harness import run
 
 
 def _records(kg, sparql: str) -> list[dict]:

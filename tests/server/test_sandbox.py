@@ -75,7 +75,7 @@ def test_refused_in_a_form_post_too(server, listener):
     assert listener.connections == []
 
 
-# What a worker does once sealed, with the checks of vnrukg.queries bypassed: rdflib and
+# What a worker does once sealed, with the checks of vnrukg.sparql bypassed: rdflib and
 # Oxigraph are called directly, rdflib is even told to load FROM graphs again.
 BYPASS = textwrap.dedent(
     """

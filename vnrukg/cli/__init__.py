@@ -4,9 +4,11 @@ Each command parses its options, calls one library function and prints the resul
 errors become one clear line on stderr. Exit codes: 0 success, 1 failure or failed check,
 2 usage error.
 
-Command modules are imported when their command is asked for, not before: `vnrukg query`
-imports the query commands only, not the export or validation machinery (rdflib, pySHACL),
-which keeps a cold query fast. `vnrukg --help` and :attr:`cli.commands` see every command.
+One module of ``cli/`` per family of commands, each listing its commands in ``COMMANDS``;
+add a command to a module's list (or a module to :data:`MODULES`). Every module is imported
+when the group is, so each imports only what is cheap at its top (click, the query core) and
+what a command needs (rdflib, pySHACL, networkx, Starlette) inside that command: a cold
+`vnrukg query` then imports none of them.
 """
 
 from __future__ import annotations
@@ -17,19 +19,11 @@ import sys
 import click
 
 from ..errors import UsageError, VnrukgError
+from . import analysis, charts, cite, data, push, query, serve, viz
 from .common import CONTEXT_SETTINGS, State
 
-#: The core commands and the module of cli/ that defines each.
-CORE_COMMANDS = {
-    "validate": "data",
-    "build": "data",
-    "export": "data",
-    "query": "query",
-    "queries": "query",
-    "push": "push",
-}
-#: Modules of cli/ that may be installed; each defines ``COMMANDS = [...]``.
-OPTIONAL_MODULES = ("viz", "charts", "analysis", "serve", "push", "bench")
+#: The modules of cli/ whose ``COMMANDS`` make up the command line.
+MODULES = (data, query, push, viz, charts, analysis, cite, serve)
 
 
 class _Failure(click.ClickException):
@@ -37,13 +31,13 @@ class _Failure(click.ClickException):
 
     def __init__(self, message: str, exit_code: int):
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]
 
 
 class VnrukgGroup(click.Group):
     """A click group that turns domain errors into one clear line and an exit code."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except UsageError as exc:
@@ -52,63 +46,7 @@ class VnrukgGroup(click.Group):
             raise _Failure(str(exc), 1) from None
 
 
-class LazyGroup(VnrukgGroup):
-    """A group that imports a command's module only when that command is needed.
-
-    Reading :attr:`commands` (as a help check or a test may) imports every module first.
-    """
-
-    def __init__(self, *args, **kwargs):
-        self._commands: dict[str, click.Command] = {}
-        self._loaded: set[str] = set()
-        super().__init__(*args, **kwargs)
-
-    @property
-    def commands(self) -> dict[str, click.Command]:  # type: ignore[override]
-        self.load_all()
-        return self._commands
-
-    @commands.setter
-    def commands(self, value) -> None:
-        self._commands = dict(value or {})
-
-    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
-        name = name or cmd.name
-        if name is None:
-            raise TypeError("Command has no name.")
-        self._commands[name] = cmd
-
-    def _load(self, name: str) -> None:
-        if name in self._loaded:
-            return
-        self._loaded.add(name)
-        try:
-            module = __import__(f"{__name__}.{name}", fromlist=["COMMANDS"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-            return
-        for command in module.COMMANDS:
-            self.add_command(command)
-
-    def load_all(self) -> None:
-        """Import every command module (for help and listings)."""
-        for name in (*dict.fromkeys(CORE_COMMANDS.values()), *OPTIONAL_MODULES):
-            self._load(name)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self._commands:
-            if cmd_name in CORE_COMMANDS:
-                self._load(CORE_COMMANDS[cmd_name])
-            else:
-                self.load_all()
-        return self._commands.get(cmd_name)
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(self.commands)
-
-
-@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=VnrukgGroup, context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=str),
@@ -130,13 +68,9 @@ def cli(ctx: click.Context, root: str | None) -> None:
     ctx.obj = State(root)
 
 
-def __getattr__(name: str):
-    # `from vnrukg.cli import query` and friends keep working: the module is loaded on demand.
-    if name in dict.fromkeys(CORE_COMMANDS.values()) or name in OPTIONAL_MODULES:
-        import importlib
-
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+for _module in MODULES:
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,14 +5,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..names import fold, shorten_text
+from ..namespaces import shorten
+from ..results import render_table
 from .common import CONTEXT_SETTINGS, State, evidence_option, pass_state
 from .viz import lang_option, period_options
 
+if TYPE_CHECKING:
+    from rdflib import Graph
 
-def _network(state: State):
+    from ..network import EntityNetwork
+    from ..search import Entry
+
+
+def _network(state: State) -> EntityNetwork:
+    # rdflib and networkx cost 0.3 s to import: only the commands of this module need them
     from ..network import build_network
 
     return build_network(state.knowledge_graph())
@@ -26,7 +38,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return buffer.getvalue()
 
 
-def _json(value) -> str:
+def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -49,7 +61,9 @@ def _json(value) -> str:
 @period_options
 @lang_option
 @pass_state
-def analyze(state: State, fmt: str, top: int, since, until, lang: str) -> None:
+def analyze(
+    state: State, fmt: str, top: int, since: int | None, until: int | None, lang: str
+) -> None:
     """Rank entities by degree and betweenness, find communities, summarise each year.
 
     Works on the network the page draws (entities and the links between them, each pair
@@ -62,12 +76,12 @@ def analyze(state: State, fmt: str, top: int, since, until, lang: str) -> None:
       vnrukg analyze
       vnrukg analyze --since 2012 --format json
     """
-    from ..analyze import analyze as run_analysis
-    from ..analyze import format_analysis
-    from ..network import filter_network
+    # networkx costs 0.2 s to import: only this command needs it
+    from .. import analyze as analysis
+    from .. import network
 
-    net = filter_network(_network(state), since=since, until=until)
-    click.echo(format_analysis(run_analysis(net, top, lang), fmt), nl=False)
+    net = network.filter_network(_network(state), since=since, until=until)
+    click.echo(analysis.format_analysis(analysis.analyze(net, top, lang), fmt), nl=False)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -104,6 +118,7 @@ def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str, evidence
       vnrukg path "Phan Van Giang" "Andrey Belousov"
       vnrukg path vnrd:vietnam vnrd:soviet-union --max 1
     """
+    # networkx costs 0.2 s to import: only these commands need it
     from ..lookup import paths_text, resolve, shortest_paths
 
     net = _network(state)
@@ -129,9 +144,7 @@ def path(state: State, a: str, b: str, limit: int, fmt: str, lang: str, evidence
         raise click.exceptions.Exit(1)
 
 
-def _relation_json(rel) -> dict:
-    from dataclasses import asdict
-
+def _relation_json(rel: Any) -> dict[str, Any]:
     return {
         "source": rel.source,
         "property": rel.prop,
@@ -184,9 +197,17 @@ def _relation_json(rel) -> dict:
 @evidence_option
 @pass_state
 def timeline(
-    state: State, since, until, kinds, fmt: str, actor, html: bool, output: str, lang: str,
+    state: State,
+    since: int | None,
+    until: int | None,
+    kinds: tuple[str, ...],
+    fmt: str,
+    actor: str | None,
+    html: bool,
+    output: str,
+    lang: str,
     evidence: str,
-) -> None:  # fmt: skip
+) -> None:
     """List dated events, agreements, sessions and transactions in order, each with a citation.
 
     Dates are shown at the precision the sources give (a year stays a year) and sort as text,
@@ -199,18 +220,15 @@ def timeline(
       vnrukg timeline --kind agreement --format csv
       vnrukg timeline --html --since 2012 --actor phan-van-giang -o giang.html
     """
+    # networkx costs 0.2 s to import: only these commands need it
+    from .. import lookup
     from ..timeline.command import involving, write_page
 
     if html or output != "-":
         return write_page(state, output, since, until, kinds, actor, lang, html)
-    from ..lookup import cite_lines
-    from ..lookup import timeline as run_timeline
-
     net = _network(state)
-    items = involving(net, run_timeline(net, since, until, kinds or None), actor)
+    items = involving(net, lookup.timeline(net, since, until, kinds or None), actor)
     if fmt == "json":
-        from dataclasses import asdict
-
         click.echo(
             _json(
                 [
@@ -248,7 +266,7 @@ def timeline(
         return
     for i in items:
         click.echo(f"{i.date:<10}  {i.entity.label(lang)} [{i.entity.cls_en}] ({i.entity.id})")
-        for line in cite_lines(i.citations[0], " " * 12, evidence) if i.citations else []:
+        for line in lookup.cite_lines(i.citations[0], " " * 12, evidence) if i.citations else []:
             click.echo(line)
     click.echo(f"({len(items)} dated entr{'y' if len(items) == 1 else 'ies'})")
 
@@ -299,14 +317,13 @@ def search(state: State, text: str, full_text: bool, fmt: str, limit: int) -> No
     if full_text:
         _search_text(state, text, fmt, limit)
         return
-    from ..names import shorten_text
-    from ..search import search as run_search
-    from ..search import suggestions
+    # RapidFuzz and rdflib load only for the look-up commands
+    from .. import search as names
 
-    graph, entries = _index(state)
-    hits = run_search(entries, text, limit)
+    _graph, entries = _index(state)
+    hits = names.search(entries, text, limit)
     if not hits:
-        near = suggestions(entries, text)
+        near = names.suggestions(entries, text)
         hint = "; did you mean: " + "; ".join(
             f"{_short(h.entry.iri)} ({h.entry.name_en or h.entry.name_vi})" for h in near
         )
@@ -316,7 +333,7 @@ def search(state: State, text: str, full_text: bool, fmt: str, limit: int) -> No
     rows = [
         [
             _short(h.entry.iri),
-            _class_name(graph, h.entry),
+            _class_name(h.entry),
             short(h.entry.name_vi),
             short(h.entry.name_en),
             "" if h.matched in (_fold(h.entry.name_vi), _fold(h.entry.name_en)) else h.matched,
@@ -328,18 +345,18 @@ def search(state: State, text: str, full_text: bool, fmt: str, limit: int) -> No
 
 
 def _search_text(state: State, text: str, fmt: str, limit: int) -> None:
-    from ..describe import label
-    from ..search import search_text
+    # rdflib loads only for the look-up commands
+    from .. import describe, search
 
     graph, _entries = _index(state)
-    hits = search_text(graph, text, limit)
+    hits = search.search_text(graph, text, limit)
     if not hits:
         click.echo(f"no passage contains {text!r}", err=True)
         raise click.exceptions.Exit(1)
     rows = [
         [
             _short(h.entity),
-            label(graph, h.entity),
+            describe.label(graph, h.entity),
             h.field + (" (curators')" if h.field == "translation" else ""),
             h.snippet if fmt == "table" else h.text,
             _short(h.node),
@@ -356,38 +373,29 @@ def _emit(header: list[str], rows: list[list[str]], fmt: str, keys: list[str]) -
     elif fmt == "csv":
         click.echo(_csv(header, rows), nl=False)
     else:
-        from ..results import render_table
-
         click.echo(render_table(header, rows), nl=False)
 
 
-def _short(iri) -> str:
-    from ..namespaces import shorten
-
+def _short(iri: object) -> str:
     return shorten(str(iri))
 
 
 def _fold(text: str) -> str:
-    from ..names import fold
-
     return fold(text)
 
 
-def _class_name(graph, entry) -> str:
-    from ..describe import label
-
-    return ", ".join(label(graph, c) for c in entry.classes) or "-"
+def _class_name(entry: Entry) -> str:
+    return ", ".join(entry.class_labels) or "-"
 
 
-def _index(state: State):
+def _index(state: State) -> tuple[Graph, list[Entry]]:
     """The curated graph (no inferences) and the search index over it."""
-    from ..search import build_index
-    from ..store import INFERRED_GRAPH
+    # RapidFuzz and rdflib load only for the look-up commands
+    from .. import search, store
 
     kg = state.knowledge_graph()
-    inferred = kg.named.get(INFERRED_GRAPH)
-    graph = kg.graph - inferred if inferred is not None else kg.graph
-    return graph, build_index(kg.graph, graph)
+    graph = kg.part(store.ONTOLOGY, store.CURATED)
+    return graph, search.build_index(kg.graph, graph)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -421,26 +429,23 @@ def show(state: State, entity: str, fmt: str, lang: str, evidence: str) -> None:
       vnrukg show source-002
       vnrukg show ref-000-03 --evidence translation
     """
-    from dataclasses import asdict
-
-    from ..describe import describe, description_text
-    from ..lookup import find, show_json, show_text
-    from ..network import Entity
+    # networkx and rdflib cost 0.3 s to import: only these commands need them
+    from .. import describe, lookup, network
 
     net = _network(state)
     graph, entries = _index(state)
-    found = find(net, entity, entries, graph)
-    if isinstance(found, Entity):
+    found = lookup.find(net, entity, entries, graph)
+    if isinstance(found, network.Entity):
         if fmt == "json":
-            click.echo(_json(show_json(net, found)), nl=False)
+            click.echo(_json(lookup.show_json(net, found)), nl=False)
         else:
-            click.echo(show_text(net, found, lang, evidence), nl=False)
+            click.echo(lookup.show_text(net, found, lang, evidence), nl=False)
         return
-    description = describe(graph, found, lang)
+    description = describe.describe(graph, found, lang)
     if fmt == "json":
         click.echo(_json(asdict(description)), nl=False)
     else:
-        click.echo(description_text(description, evidence), nl=False)
+        click.echo(describe.description_text(description, evidence), nl=False)
 
 
 COMMANDS = [analyze, path, timeline, search, show]

@@ -5,10 +5,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..project import Project, find_project
+from ..util import atomic_write
+
+if TYPE_CHECKING:
+    from ..store import KnowledgeGraph
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -19,7 +24,7 @@ class State:
 
     root: str | None
     _project: Project | None = field(default=None, repr=False)
-    _kg: object | None = field(default=None, repr=False)
+    _kg: KnowledgeGraph | None = field(default=None, repr=False)
 
     @property
     def project(self) -> Project:
@@ -27,9 +32,10 @@ class State:
             self._project = find_project(self.root)
         return self._project
 
-    def knowledge_graph(self):
+    def knowledge_graph(self) -> KnowledgeGraph:
         """The loaded graph (ontology, curated files and inferences)."""
         if self._kg is None:
+            # loading needs rdflib (0.3 s with its parsers): only commands that load need it
             from ..store import load
 
             self._kg = load(self.project)
@@ -41,8 +47,6 @@ pass_state = click.make_pass_decorator(State)
 
 def write_output(data: bytes | str, output: str) -> None:
     """Write to stdout for ``-``, else atomically to the file."""
-    from ..util import atomic_write
-
     if output == "-":
         if isinstance(data, str):
             data = data.encode("utf-8")
@@ -52,7 +56,7 @@ def write_output(data: bytes | str, output: str) -> None:
         atomic_write(Path(output), data)
 
 
-def sources_option(function):
+def sources_option(function: Any) -> Any:
     """``--sources DIR``: where the source texts are."""
     return click.option(
         "--sources",
@@ -67,7 +71,7 @@ def sources_option(function):
 EVIDENCE_CHOICES = ("both", "quote", "translation")
 
 
-def evidence_option(function):
+def evidence_option(function: Any) -> Any:
     """``--evidence both|quote|translation``: what each citation shows in text output."""
     return click.option(
         "--evidence",

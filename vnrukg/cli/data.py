@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
+from .. import formats
 from ..errors import VnrukgError
-from ..export import FORMATS, NETWORK_FORMATS, export_bytes, guess_format
 from ..project import find_sources
+from ..sparql import store_dir, write_store
 from .common import CONTEXT_SETTINGS, State, pass_state, sources_option, write_output
 
+#: ``export --format``: every graph, dataset and network format (vnrukg.formats).
+EXPORT_FORMATS = formats.names(formats.GRAPH, formats.DATASET, formats.NETWORK)
 
-def _print_report(report, fmt: str) -> None:
+
+def _print_report(report: Any, fmt: str) -> None:
     if fmt == "json":
         payload = {
             "ok": report.ok,
@@ -69,6 +74,7 @@ def validate(state: State, sources: Path | None, fmt: str) -> None:
     Example:
       vnrukg validate --sources ../shared/sources
     """
+    # pySHACL and rdflib cost a second to import: only these commands need them
     from ..validate import validate as run_validation
 
     project = state.project
@@ -104,8 +110,8 @@ def build(state: State, out_dir: Path, sources: Path | None, skip_validation: bo
     Example:
       vnrukg build -o dist
     """
+    # rdflib, pySHACL and networkx cost a second to import: only this command needs them
     from ..build import build as run_build
-    from ..oxistore import store_dir, write_store
     from ..validate import validate as run_validation
 
     project = state.project
@@ -138,7 +144,7 @@ def build(state: State, out_dir: Path, sources: Path | None, skip_validation: bo
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS + NETWORK_FORMATS),
+    type=click.Choice(EXPORT_FORMATS),
     default=None,
     help="RDF format, or graphml/gexf for the entity network (Gephi); guessed from the output "
     "file's extension when omitted.",
@@ -164,8 +170,11 @@ def export(state: State, fmt: str | None, output: str) -> None:
       vnrukg export --format nt | wc -l
       vnrukg export -o vnrukg.gexf
     """
+    # rdflib's serializers cost 0.1 s to import: only this command needs them
+    from ..export import export_bytes
+
     if fmt is None:
-        fmt = "ttl" if output == "-" else guess_format(output)
+        fmt = "ttl" if output == "-" else formats.guess(output).name
     data = export_bytes(state.knowledge_graph(), fmt)
     write_output(data, output)
     if output != "-":
@@ -194,6 +203,7 @@ def coverage(state: State, sources: Path | None, uncovered: bool, untranslated: 
       vnrukg coverage --uncovered
       vnrukg coverage --untranslated
     """
+    # rdflib costs 0.1 s to import: only this command needs it
     from ..coverage import coverage as measure
     from ..coverage import untranslated as find_untranslated
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..push import DEFAULT_GRAPH
+from ..namespaces import DEFAULT_GRAPH
 from .common import CONTEXT_SETTINGS, State, pass_state
 
 
@@ -72,6 +72,7 @@ def push(
                   --update-endpoint https://example.org/fuseki/kg/update \\
                   --user admin --password-env VNRUKG_PASSWORD
     """
+    # httpx costs 0.2 s to import: only this command needs it
     from ..push import Target, password_from
     from ..push import push as run_push
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from typing import TextIO
+
 import click
 
+from .. import formats
 from ..errors import UsageError
+from ..results import format_graph, format_select
+from ..sparql import DEFAULT_ENGINE, ENGINES, Term, find_query, list_queries, open_engine
 from .common import CONTEXT_SETTINGS, State, pass_state, write_output
 
-# Kept here (not imported from ..results) so that loading this module stays cheap.
-TABLE_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
-GRAPH_FORMATS = ("ttl", "nt", "jsonld")
-ENGINES = ("oxigraph", "rdflib")
+#: ``--format`` for SELECT/ASK results and for CONSTRUCT/DESCRIBE graphs (vnrukg.formats).
+TABLE_FORMATS = formats.names(formats.RESULTS)
+GRAPH_FORMATS = formats.names(formats.GRAPH)
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -45,24 +50,25 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(list(dict.fromkeys(TABLE_FORMATS + GRAPH_FORMATS))),
     default=None,
-    help=f"SELECT/ASK: {'|'.join(TABLE_FORMATS)} (default table); "
-    f"CONSTRUCT/DESCRIBE: {'|'.join(GRAPH_FORMATS)} (default ttl).",
+    help="SELECT/ASK: table (default), csv, tsv, json, jsonl; "
+    "CONSTRUCT/DESCRIBE: ttl (default), nt, jsonld, xml.",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or -.")
 @click.option(
     "--engine",
-    type=click.Choice(ENGINES),
-    default="oxigraph",
+    type=click.Choice(list(ENGINES)),
+    default=DEFAULT_ENGINE,
     show_default=True,
-    help="oxigraph answers from the built store (rebuilt when a source file changes); "
-    "rdflib loads the Turtle into memory. Both give the same results.",
+    help="; ".join(f"{e.name} {e.summary}" for e in ENGINES.values())
+    + ". Both give the same results.",
 )
 @pass_state
 def query(
     state: State,
     name: str | None,
-    file,
+    file: TextIO | None,
     expr: str | None,
     params: tuple[str, ...],
     fmt: str | None,
@@ -86,40 +92,23 @@ def query(
       vnrukg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
       vnrukg query timeline --engine rdflib
     """
-    from ..queries import find_query
-
     chosen = [x for x in (name, file, expr) if x is not None]
     if len(chosen) != 1:
         raise UsageError("give exactly one of NAME, -f FILE or -e TEXT")
+    bindings: dict[str, Term] = {}
     if name is not None:
         named = find_query(state.project, name)
-        text, parts = named.text, named.term_parts(_params(params))
+        text, bindings = named.text, named.bindings(_params(params))
     else:
         if params:
             raise UsageError("--param only applies to named queries; use VALUES in your own text")
-        text, parts = (file.read() if file is not None else expr), {}
-    result = _run(state, engine, text, parts)
-    from ..results import format_graph, format_select
-
+        text = file.read() if file is not None else (expr or "")
+    result = open_engine(state.project, engine).query(text, bindings)
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
         out = format_graph(result, fmt or "ttl")
     else:
         out = format_select(result, fmt or "table")
     write_output(out, output)
-
-
-def _run(state: State, engine: str, text: str, parts: dict):
-    """Answer with the chosen engine; Oxigraph's rows stay native (no rdflib import)."""
-    if engine == "oxigraph":
-        from ..engine import open_engine
-        from ..oxistore import term_from_parts
-
-        values = {name: term_from_parts(p) for name, p in parts.items()}
-        return open_engine(state.project, "oxigraph").query_terms(text, values, native=True)
-    from ..queries import rdflib_term, run
-
-    bindings = {name: rdflib_term(p) for name, p in parts.items()}
-    return run(state.knowledge_graph().graph, text, bindings)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -135,10 +124,6 @@ def queries(state: State, fmt: str, tag: str | None) -> None:
     Example:
       vnrukg queries --tag agreements
     """
-    import json
-
-    from ..queries import list_queries
-
     items = [q for q in list_queries(state.project) if tag is None or tag in q.tags]
     items = [q for q in items if not q.name.endswith("-violation")] if tag is None else items
     if fmt == "json":

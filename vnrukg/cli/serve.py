@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 
 import click
 
 from ..errors import UsageError
+from ..server.config import ServerConfig
+from ..sparql import DEFAULT_ENGINE, ENGINES
 from .common import CONTEXT_SETTINGS, State, pass_state
 
 
 def _check_host(host: str, allow_remote: bool) -> None:
-    import ipaddress
-
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -65,9 +66,10 @@ def _check_host(host: str, allow_remote: bool) -> None:
 )
 @click.option(
     "--engine",
-    default="oxigraph",
+    type=click.Choice(list(ENGINES)),
+    default=DEFAULT_ENGINE,
     show_default=True,
-    help="Query engine the workers use (see vnrukg.engine.ENGINES).",
+    help="Query engine the workers use.",
 )
 @click.option(
     "--get",
@@ -106,19 +108,16 @@ def serve(
       vnrukg serve --get '/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'
       vnrukg serve --get /id/russia --accept text/turtle
     """
-    from ..engine import ENGINES
-    from ..server.config import ServerConfig
-
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     _check_host(host, public)
     config = ServerConfig(host, port, engine, timeout, max_rows, max_request, workers, cors=cors)
     kg = state.knowledge_graph()
     if get_path is None:
+        # Starlette and uvicorn cost 0.3 s to import: only this command needs them
         from ..server.local import serve as run
 
         run(config, kg)
         return
+    # Starlette and uvicorn cost 0.3 s to import: only this command needs them
     from ..server.local import get
 
     answer = get(config, kg, get_path, accept)

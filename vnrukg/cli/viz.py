@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .common import CONTEXT_SETTINGS, State, pass_state, write_output
@@ -14,7 +16,7 @@ FAMILY_NAMES = [
 ]
 
 
-def period_options(function):
+def period_options(function: Any) -> Any:
     """``--since YEAR`` and ``--until YEAR``."""
     function = click.option(
         "--until", type=int, default=None, metavar="YEAR", help="Up to this year (inclusive)."
@@ -24,7 +26,7 @@ def period_options(function):
     )(function)
 
 
-def lang_option(function):
+def lang_option(function: Any) -> Any:
     """``--lang en|vi``: the language names are shown in."""
     return click.option(
         "--lang",
@@ -75,7 +77,18 @@ def lang_option(function):
 )
 @click.option("--title", default=None, help="Title of the page.")
 @pass_state
-def viz(state: State, output: str, since, until, families, focus, depth, lang, layout, title):
+def viz(
+    state: State,
+    output: str,
+    since: int | None,
+    until: int | None,
+    families: tuple[str, ...],
+    focus: str | None,
+    depth: int,
+    lang: str,
+    layout: str,
+    title: str | None,
+) -> None:
     """Draw the graph as a network in one offline HTML page.
 
     Entities (states, people, organisations, agreements, mechanisms, sessions, events,
@@ -91,6 +104,7 @@ def viz(state: State, output: str, since, until, families, focus, depth, lang, l
       vnrukg viz --since 2012 --until 2025 --class state --class person --class event
       vnrukg viz --focus "phan van giang" --depth 2 -o giang.html
     """
+    # rdflib, networkx and pyvis cost 0.5 s to import: only this command needs them
     from ..viz import DEFAULT_TITLE, network_page
 
     page = network_page(

@@ -10,10 +10,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 from urllib.parse import urlencode
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -22,23 +24,28 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..describe import label as describe_label
 from ..errors import VnrukgError
 from ..export import serialize
+from ..formats import Format
 from ..namespaces import BASE, shorten
+from ..search import Entry, search_text, suggestions
 from ..search import search as search_entries
-from ..search import search_text, suggestions
+from ..sparql import NamedQuery
 from . import negotiation, pages, protocol, replies, void
-from .formats import content_type
-from .negotiation import GRAPH, HTML
+from .negotiation import GRAPH, HTML, TABLE
 from .replies import NotFound, Reply
 from .site import Site
 from .worker import MAX_ROWS_HEADER, Job
 
 STATIC = __file__.rsplit("/", 1)[0] + "/static"
-GRAPH_LINKS = [("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples"), ("xml", "RDF/XML")]
-TABLE_LINKS = [("json", "JSON"), ("xml", "XML"), ("csv", "CSV"), ("tsv", "TSV")]
+#: Links to a page's data in each format (Turtle and JSON-LD first).
+GRAPH_LINKS = [
+    (f.name, f.label) for f in sorted(GRAPH, key=lambda f: f.name not in ("ttl", "jsonld"))
+]
+TABLE_LINKS = [(f.name, f.label) for f in TABLE]
 DEFAULT_QUERY = """SELECT ?class (COUNT(?entity) AS ?entities)
 WHERE { ?entity a ?class . FILTER(STRSTARTS(STR(?entity), STR(vnrd:))) }
 GROUP BY ?class
@@ -48,7 +55,8 @@ LIMIT 20
 
 
 def _site(request: Request) -> Site:
-    return request.app.state.site
+    site: Site = request.app.state.site
+    return site
 
 
 def _reply(reply: Reply) -> Response:
@@ -60,17 +68,17 @@ def _html(site: Site, template: str, status: int = 200, **values: object) -> HTM
     return HTMLResponse(site.render(template, **values), status, headers={"Vary": "Accept"})
 
 
-def _rdf(graph, fmt: negotiation.Format, own_prefixes: bool = False) -> Response:
+def _rdf(graph: Graph, fmt: Format, own_prefixes: bool = False) -> Response:
     if own_prefixes and fmt.name == "ttl":  # keep sd:/void: instead of export's project prefixes
         body = graph.serialize(format="turtle", encoding="utf-8")
-        return Response(body, headers={"Vary": "Accept"}, media_type=content_type(fmt))
+        return Response(body, headers={"Vary": "Accept"}, media_type=fmt.content_type)
     return Response(
-        serialize(graph, fmt.name), headers={"Vary": "Accept"}, media_type=content_type(fmt)
+        serialize(graph, fmt.name), headers={"Vary": "Accept"}, media_type=fmt.content_type
     )
 
 
 def _rdf_or_page(
-    request: Request, graph, title: str, intro: str = "", own_prefixes: bool = False
+    request: Request, graph: Graph, title: str, intro: str = "", own_prefixes: bool = False
 ) -> Response:
     params = protocol.url_params(request, _site(request).config.max_request_bytes)
     fmt = negotiation.for_page(request.headers.get("accept"), protocol.overrides(params))
@@ -163,7 +171,7 @@ def index(request: Request) -> Response:
     )
 
 
-def _entry_json(entry) -> dict:
+def _entry_json(entry: Entry) -> dict[str, Any]:
     return {
         "iri": str(entry.iri),
         "href": pages.local_path(str(entry.iri)),
@@ -174,7 +182,7 @@ def _entry_json(entry) -> dict:
     }
 
 
-def _entry_view(site: Site, entry) -> dict:
+def _entry_view(site: Site, entry: Entry) -> dict[str, Any]:
     names = [pages.term(site.kg.graph, c).text for c in entry.classes if str(c) != BASE]
     return {
         **_entry_json(entry),
@@ -192,7 +200,7 @@ def search(request: Request) -> Response:
     cls = (params.get("class") or [""])[0]
     in_text = (params.get("in") or [""])[0] == "text"
     fmt = negotiation.choose(
-        (HTML, negotiation.Format("json", "application/json", False)),
+        (HTML, Format("json", "page", "application/json", "JSON", writer="")),
         request.headers.get("accept"),
         protocol.overrides(params),
     )
@@ -229,9 +237,9 @@ def search(request: Request) -> Response:
     )
 
 
-def _search_text(site: Site, query: str, fmt) -> Response:
+def _search_text(site: Site, query: str, fmt: Format) -> Response:
     hits = search_text(site.asserted, query, limit=100)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "entity": str(h.entity),
             "href": pages.local_path(str(h.entity)),
@@ -245,7 +253,7 @@ def _search_text(site: Site, query: str, fmt) -> Response:
         for h in hits
     ]
     for row in rows:  # the snippet's «matches», to mark up as <mark> by the template
-        pieces = re.split(r"«([^»]*)»", row["snippet"])
+        pieces = re.split(r"«([^»]*)»", str(row["snippet"]))
         row["parts"] = [{"text": p, "mark": i % 2 == 1} for i, p in enumerate(pieces) if p]
     if fmt is not HTML:
         return Response(
@@ -292,7 +300,7 @@ def named_queries(request: Request) -> Response:
     return Response(body, media_type=replies.JSON_TYPE, headers={"Vary": "Accept"})
 
 
-def _find_named(site: Site, name: str):
+def _find_named(site: Site, name: str) -> NamedQuery:
     if name in site.named:
         return site.named[name]
     close = difflib.get_close_matches(name, list(site.named), n=3, cutoff=0.5)
@@ -368,8 +376,9 @@ async def on_error(request: Request, exc: Exception) -> Response:
     return _reply(reply)
 
 
-async def on_http_error(request: Request, exc: HTTPException) -> Response:
+async def on_http_error(request: Request, exc: Exception) -> Response:
     """Starlette's own errors (404 for unknown paths, 405) in the same shapes."""
+    assert isinstance(exc, HTTPException)
     code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
     if _wants_page(request) and exc.status_code == 404:
         return _html(
@@ -396,15 +405,15 @@ _CSP_BY_PATH = {
 class SecurityHeaders:
     """Headers for every response: no sniffing, no referrer, pages load nothing from elsewhere."""
 
-    def __init__(self, app):
+    def __init__(self, app: ASGIApp):
         self.app = app
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         csp = _CSP_BY_PATH.get(scope["path"], _STRICT_CSP).encode()
 
-        async def send_with_headers(message):
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 message["headers"] += [
@@ -421,7 +430,7 @@ def create_app(site: Site) -> Starlette:
     """The ASGI application over a prepared site; the pool starts with the app (or lazily)."""
 
     @asynccontextmanager
-    async def lifespan(app: Starlette):
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await site.pool.start()
         try:
             yield

@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import Any
+
+import uvicorn
 
 from ..store import KnowledgeGraph
 from .app import create_app
@@ -21,7 +24,7 @@ class Answer:
     body: bytes
 
 
-async def _call(app, method: str, path: str, headers: dict[str, str], body: bytes) -> Answer:
+async def _call(app: Any, method: str, path: str, headers: dict[str, str], body: bytes) -> Answer:
     target, _, query = path.partition("?")
     scope = {
         "type": "http",
@@ -43,13 +46,13 @@ async def _call(app, method: str, path: str, headers: dict[str, str], body: byte
 
     finished = asyncio.Event()
 
-    async def receive():
+    async def receive() -> dict[str, Any]:
         if pending:
             return pending.pop()
         await finished.wait()  # the client stays connected until the response is complete
         return {"type": "http.disconnect"}
 
-    async def send(message):
+    async def send(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
             answer.status = message["status"]
             answer.headers = {k.decode(): v.decode() for k, v in message.get("headers", [])}
@@ -91,8 +94,6 @@ def get(
 
 def serve(config: ServerConfig, kg: KnowledgeGraph) -> None:
     """Run the endpoint with uvicorn until interrupted."""
-    import uvicorn
-
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
     app = create_app(build_site(config, kg))
     uvicorn.run(

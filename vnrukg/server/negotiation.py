@@ -7,71 +7,21 @@ results, entity descriptions and the service description come as RDF. A ``format
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .. import formats
 from ..errors import UsageError
+from ..formats import Format
 
 
 class NotAcceptable(UsageError):
     """No format we have is acceptable to the client (HTTP 406)."""
 
 
-@dataclass(frozen=True)
-class Format:
-    """A result format: its short name, its media type and what it can carry."""
-
-    name: str
-    media_type: str
-    graph: bool  # True: RDF for CONSTRUCT/DESCRIBE; False: SPARQL results for SELECT/ASK
-
-
-TABLE = (
-    Format("json", "application/sparql-results+json", False),
-    Format("xml", "application/sparql-results+xml", False),
-    Format("csv", "text/csv", False),
-    Format("tsv", "text/tab-separated-values", False),
-)
-GRAPH = (
-    Format("ttl", "text/turtle", True),
-    Format("nt", "application/n-triples", True),
-    Format("jsonld", "application/ld+json", True),
-    Format("xml", "application/rdf+xml", True),
-)
-HTML = Format("html", "text/html", True)
-
-#: Other media types clients send for the same formats.
-_MEDIA_ALIASES = {
-    "application/json": "json",
-    "text/json": "json",
-    "text/javascript": "json",
-    "application/javascript": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "application/turtle": "ttl",
-    "application/x-turtle": "ttl",
-    "text/n3": "ttl",
-    "text/rdf+n3": "ttl",
-    "application/n3": "ttl",
-    "text/plain": "nt",
-    "application/x-json+ld": "jsonld",
-}
-#: Names accepted by ``format=``, per kind of result.
-_NAMES_TABLE = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "srj": "json"}
-_NAMES_GRAPH = {
-    "ttl": "ttl",
-    "turtle": "ttl",
-    "n3": "ttl",
-    "nt": "nt",
-    "ntriples": "nt",
-    "n-triples": "nt",
-    "jsonld": "jsonld",
-    "json-ld": "jsonld",
-    "json": "jsonld",
-    "xml": "xml",
-    "rdfxml": "xml",
-    "rdf+xml": "xml",
-    "rdf": "xml",
-}
+#: SELECT and ASK results: the W3C SPARQL result formats (JSON first, the default).
+TABLE = formats.formats(formats.RESULTS, surface="http")
+#: CONSTRUCT and DESCRIBE results and descriptions: RDF (Turtle first, the default).
+GRAPH = formats.formats(formats.GRAPH, surface="http")
+#: A page, for browsers; not a format of the registry (pages are written by templates).
+HTML = Format("html", "page", "text/html", "HTML", writer="", names=("html",))
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -95,57 +45,48 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
     return [(media, q) for _, media, q in ranges if q > 0]
 
 
-def _by_name(formats: tuple[Format, ...], name: str) -> Format | None:
-    return next((f for f in formats if f.name == name), None)
-
-
-def _match(formats: tuple[Format, ...], media: str) -> Format | None:
-    name = _MEDIA_ALIASES.get(media)
-    if name == "json" and formats[-1].graph:
-        name = "jsonld"
-    for fmt in formats:
-        if fmt.media_type == media or fmt.name == name:
+def _match(offered: tuple[Format, ...], media: str) -> Format | None:
+    for fmt in offered:
+        if fmt.media_type == media:
             return fmt
-    return None
+    return next((f for f in offered if media in f.media_aliases), None)
 
 
-def _from_override(formats: tuple[Format, ...], values: list[str]) -> Format | None:
-    names = dict(_NAMES_GRAPH if formats[-1].graph else _NAMES_TABLE)
-    if HTML in formats:
-        names["html"] = "html"
+def _from_override(offered: tuple[Format, ...], values: list[str]) -> Format | None:
+    names = {name: f for f in reversed(offered) for name in (f.name, *f.names)}
     for value in values:
         key = value.strip().lower()
-        found = _by_name(formats, names[key]) if key in names else _match(formats, key)
+        found = names.get(key) or _match(offered, key)
         if found is not None:
             return found
     if values:
-        choices = ", ".join(sorted(set(names)))
+        choices = ", ".join(sorted(names))
         raise UsageError(f"unknown format {values[0]!r}: choose one of {choices}")
     return None
 
 
 def choose(
-    formats: tuple[Format, ...], accept: str | None, override: list[str] | None = None
+    offered: tuple[Format, ...], accept: str | None, override: list[str] | None = None
 ) -> Format:
     """The format for a response: the override if given, else the best match for ``Accept``."""
-    chosen = _from_override(formats, [v for v in override or [] if v])
+    chosen = _from_override(offered, [v for v in override or [] if v])
     if chosen is not None:
         return chosen
     ranges = parse_accept(accept)
     if not ranges:
-        return formats[0]
+        return offered[0]
     for media, _q in ranges:
         if media in ("*/*", "*"):
-            return formats[0]
+            return offered[0]
         if media.endswith("/*"):
             kind = media[:-1]
-            found = next((f for f in formats if f.media_type.startswith(kind)), None)
+            found = next((f for f in offered if f.media_type.startswith(kind)), None)
         else:
-            found = _match(formats, media)
+            found = _match(offered, media)
         if found is not None:
             return found
-    offered = ", ".join(f.media_type for f in formats)
-    raise NotAcceptable(f"cannot answer with {accept!r}: this resource comes as {offered}")
+    names = ", ".join(f.media_type for f in offered)
+    raise NotAcceptable(f"cannot answer with {accept!r}: this resource comes as {names}")
 
 
 def for_result(kind: str, accept: str | None, override: list[str] | None = None) -> Format:

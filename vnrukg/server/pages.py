@@ -98,8 +98,8 @@ def term(graph: Graph, node: Node) -> Term:
     return Term(str(node))
 
 
-def _statements(graph: Graph, inferred: Graph, node: URIRef) -> list[Statement]:
-    grouped: dict[URIRef, list[Node]] = {}
+def _statements(graph: Graph, inferred: Graph, node: Node) -> list[Statement]:
+    grouped: dict[Node, list[Node]] = {}
     for p, o in graph.predicate_objects(node):
         if p not in CITING:
             grouped.setdefault(p, []).append(o)

@@ -63,15 +63,16 @@ class _Worker:
         if state != "ready":
             self.kill()
             raise VnrukgError(f"query worker could not start: {detail}")
-        self.sandbox = detail
-        return detail
+        self.sandbox = str(detail)
+        return self.sandbox
 
     def roundtrip(self, job: Job, timeout: float) -> Reply | None:
         """Send a job, wait for its reply; None when the time is up (EOFError if it died)."""
         self.conn.send(job)
         if not self.conn.poll(timeout):
             return None
-        return self.conn.recv()
+        reply: Reply | None = self.conn.recv()
+        return reply
 
     def kill(self) -> None:
         """Stop the process now (SIGKILL) and reap it."""

@@ -1,14 +1,18 @@
 """Keep a query worker from reaching the network or the file system, whatever a query does.
 
-:func:`vnrukg.queries.prepare` already refuses ``SERVICE``, ``FROM`` and updates before a query
+:func:`vnrukg.sparql.prepare` already refuses ``SERVICE``, ``FROM`` and updates before a query
 runs. This module is the second line, for the day a check is bypassed or an engine grows a
 feature: the worker process that evaluates queries is shut in, in layers.
 
 1. **Operating system** (covers native engines such as Oxigraph, whose HTTP client is Rust and
    never passes through Python): a seccomp filter makes ``socket()`` fail for every address
-   family but ``AF_UNIX`` (the worker's pipe to the server), and makes ``io_uring_setup`` fail;
-   where the kernel allows it, the worker also moves into an empty network namespace, in
-   which not even the loopback interface is up.
+   family but ``AF_UNIX`` (the worker's pipe to the server), makes ``io_uring_setup`` fail and
+   refuses every other ABI; where the kernel allows it, the worker also moves into an empty
+   network namespace, in which not even the loopback interface is up. The filter is written
+   with libseccomp through ``pyseccomp`` (PyPI: a pure-Python binding that loads the system's
+   ``libseccomp.so.2``, which every Debian has, so it works in the venv CI builds from
+   ``pyproject.toml``; Debian's ``python3-seccomp`` binds only the system Python). libseccomp
+   assembles the BPF, checks the architecture and sets ``no_new_privs``.
 2. **Python audit hook** (cannot be removed once added): no new sockets, no name look-ups, no
    ``urllib`` requests, no processes, no file writes, and file reads only of the Python
    installation itself (for a late import).
@@ -22,30 +26,32 @@ feature: the worker process that evaluates queries is shut in, in layers.
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
-import platform
+import site
+import socket
 import sys
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
+
+import rdflib.plugins.sparql as rdflib_sparql
+import rdflib.plugins.sparql.evaluate as evaluate
+import rdflib.plugins.sparql.update as update
 
 from ..errors import ForbiddenQuery
+
+try:  # libseccomp is loaded when the binding is imported: absent off Linux
+    import pyseccomp
+except (ImportError, OSError):  # pragma: no cover - not Linux, or no libseccomp.so.2
+    pyseccomp = None
 
 #: What each layer did in this process, for the server's log and for tests.
 STATUS: dict[str, str] = {}
 
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
-_PR_SET_NO_NEW_PRIVS = 38
-_SECCOMP_SET_MODE_FILTER = 1
-_SECCOMP_FILTER_FLAG_TSYNC = 1
-_SECCOMP_RET_ALLOW = 0x7FFF0000
-_SECCOMP_RET_ERRNO = 0x00050000
-_EACCES = 13
-_AF_UNIX = 1
-#: (audit arch, seccomp syscall, socket, io_uring_setup) per machine.
-_SYSCALLS = {
-    "x86_64": (0xC000003E, 317, 41, 425),
-    "aarch64": (0xC00000B7, 277, 198, 425),
-}
 
 
 def _libc() -> ctypes.CDLL:
@@ -61,49 +67,20 @@ def _unshare_network() -> str:
     return f"no network namespace ({os.strerror(ctypes.get_errno())})"
 
 
-class _Filter(ctypes.Structure):
-    _fields_ = (("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte))
-    _fields_ += (("k", ctypes.c_uint32),)
-
-
-class _Program(ctypes.Structure):
-    _fields_ = (("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_Filter)))
-
-
-def _bpf_program(arch: int, nr_socket: int, nr_io_uring: int) -> list[tuple[int, int, int, int]]:
-    """A seccomp filter: deny sockets other than AF_UNIX, io_uring, and foreign ABIs."""
-    ld_abs, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
-    deny = _SECCOMP_RET_ERRNO | _EACCES
-    return [
-        (ld_abs, 0, 0, 4),  # 0: A = arch
-        (jeq, 1, 0, arch),  # 1: native ABI? go to 3
-        (ret, 0, 0, deny),  # 2: another ABI (i386, x32 …): refuse
-        (ld_abs, 0, 0, 0),  # 3: A = syscall number
-        (jge, 5, 0, 0x40000000),  # 4: x32 numbering → 10
-        (jeq, 4, 0, nr_io_uring),  # 5: io_uring_setup → 10
-        (jeq, 0, 2, nr_socket),  # 6: socket → 7, else → 9
-        (ld_abs, 0, 0, 16),  # 7: A = domain (low word of args[0])
-        (jeq, 0, 1, _AF_UNIX),  # 8: AF_UNIX → 9, else → 10
-        (ret, 0, 0, _SECCOMP_RET_ALLOW),  # 9
-        (ret, 0, 0, deny),  # 10
-    ]
-
-
 def _seccomp_no_sockets() -> str:
-    """Install the seccomp filter for every thread of the process."""
-    machine = platform.machine()
-    if sys.platform != "linux" or machine not in _SYSCALLS:
-        return f"no seccomp filter (not Linux x86_64/aarch64: {sys.platform} {machine})"
-    arch, nr_seccomp, nr_socket, nr_io_uring = _SYSCALLS[machine]
-    rules = _bpf_program(arch, nr_socket, nr_io_uring)
-    filters = (_Filter * len(rules))(*(_Filter(*rule) for rule in rules))
-    program = _Program(len(rules), filters)
-    libc = _libc()
-    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-        return f"no seccomp filter (prctl: {os.strerror(ctypes.get_errno())})"
-    flags = _SECCOMP_FILTER_FLAG_TSYNC
-    if libc.syscall(nr_seccomp, _SECCOMP_SET_MODE_FILTER, flags, ctypes.byref(program)) != 0:
-        return f"no seccomp filter ({os.strerror(ctypes.get_errno())})"
+    """Install the seccomp filter for every thread of the process, through libseccomp."""
+    if sys.platform != "linux" or pyseccomp is None:
+        return f"no seccomp filter (no libseccomp here: {sys.platform})"
+    deny = pyseccomp.ERRNO(errno.EACCES)
+    try:
+        rules = pyseccomp.SyscallFilter(defaction=pyseccomp.ALLOW)
+        rules.set_attr(pyseccomp.Attr.ACT_BADARCH, deny)  # another ABI (i386, x32 …): refuse
+        rules.set_attr(pyseccomp.Attr.CTL_TSYNC, 1)  # every thread, not just this one
+        rules.add_rule(deny, "socket", pyseccomp.Arg(0, pyseccomp.NE, socket.AF_UNIX))
+        rules.add_rule(deny, "io_uring_setup")  # io_uring could open sockets past the filter
+        rules.load()
+    except (OSError, RuntimeError, ValueError) as exc:
+        return f"no seccomp filter ({exc})"
     return "seccomp: sockets other than AF_UNIX refused"
 
 
@@ -156,20 +133,18 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
 def _readable_roots() -> tuple[str, ...]:
     """Folders a late import may read: the Python installation and this package's code."""
-    import site
-
     roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(Path(__file__).parents[1])}
     roots.update(p for p in site.getsitepackages() if os.path.isdir(p))
     return tuple(sorted(os.path.join(os.path.realpath(r), "") for r in roots))
 
 
-def _is_write(mode, flags) -> bool:
+def _is_write(mode: object, flags: object) -> bool:
     if isinstance(mode, str) and any(c in mode for c in "wax+"):
         return True
     return isinstance(flags, int) and bool(flags & _WRITE_FLAGS)
 
 
-def _make_hook(roots: tuple[str, ...]):
+def _make_hook(roots: tuple[str, ...]) -> Callable[[str, tuple[Any, ...]], None]:
     blocked = frozenset(_BLOCKED_EVENTS)
 
     def hook(event: str, args: tuple) -> None:
@@ -189,22 +164,16 @@ def _make_hook(roots: tuple[str, ...]):
     return hook
 
 
-def _refuse(*_args, **_kwargs):
+def _refuse(*_args: object, **_kwargs: object) -> NoReturn:
     raise ForbiddenQuery("SERVICE and LOAD are not allowed: the endpoint sends no requests")
 
 
 def _patch_rdflib() -> None:
-    import urllib.request
-
-    import rdflib.plugins.sparql as rdflib_sparql
-    import rdflib.plugins.sparql.evaluate as evaluate
-    import rdflib.plugins.sparql.update as update
-
     rdflib_sparql.SPARQL_LOAD_GRAPHS = False
     evaluate.evalServiceQuery = _refuse
     update.evalLoad = _refuse
     urllib.request.urlopen = _refuse
-    urllib.request.OpenerDirector.open = _refuse
+    urllib.request.OpenerDirector.open = _refuse  # type: ignore[method-assign]
 
 
 def seal() -> None:

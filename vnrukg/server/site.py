@@ -11,9 +11,9 @@ from rdflib import Graph, URIRef
 
 from ..docs import render as render_docs
 from ..namespaces import PREFIXES, VNRU
-from ..queries import NamedQuery, list_queries
 from ..search import Entry, build_index
-from ..store import INFERRED_GRAPH, KnowledgeGraph
+from ..sparql import NamedQuery, list_queries
+from ..store import CURATED, ONTOLOGY, SHAPES, KnowledgeGraph
 from .config import ServerConfig
 from .pool import WorkerPool
 from .void import class_counts, examples
@@ -64,26 +64,14 @@ class Site:
         return json.dumps(PREFIXES)
 
 
-def _ontology_parts(kg: KnowledgeGraph) -> tuple[Graph, Graph]:
-    ontology, shapes = Graph(), Graph()
-    folder = kg.project.ontology_dir.resolve()
-    for name, part in kg.named.items():
-        path = kg.paths.get(name)
-        if path is not None and path.parent.resolve() == folder:
-            target = shapes if path.name == "shapes.ttl" else ontology
-            target += part
-    return ontology, shapes
-
-
 def build_site(config: ServerConfig, kg: KnowledgeGraph) -> Site:
     """Everything the pages need, from a loaded graph; the pool is created, not started."""
     settings = WorkerSettings(
         str(kg.project.root), config.engine, config.max_rows, config.memory_mb
     )
     pool = WorkerPool(settings, config.workers, config.timeout)
-    ontology, shapes = _ontology_parts(kg)
-    inferred = kg.named.get(INFERRED_GRAPH, Graph())
-    asserted = kg.graph - inferred
+    ontology, shapes, inferred = kg.part(ONTOLOGY), kg.part(SHAPES), kg.inferred
+    asserted = kg.part(ONTOLOGY, CURATED)
     counts = class_counts(kg.graph)
     return Site(
         config=config,

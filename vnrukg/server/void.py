@@ -21,16 +21,6 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
 DATASET = URIRef(BASE)
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
-_FORMAT_IRIS = {
-    ("json", False): "SPARQL_Results_JSON",
-    ("xml", False): "SPARQL_Results_XML",
-    ("csv", False): "SPARQL_Results_CSV",
-    ("tsv", False): "SPARQL_Results_TSV",
-    ("ttl", True): "Turtle",
-    ("nt", True): "N-Triples",
-    ("jsonld", True): "JSON-LD",
-    ("xml", True): "RDF_XML",
-}
 
 
 def _new_graph() -> Graph:
@@ -52,7 +42,8 @@ def service_description(endpoint: str, triples: int) -> Graph:
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
     for fmt in (*TABLE, *GRAPH):
-        graph.add((service, SD.resultFormat, FORMATS_NS[_FORMAT_IRIS[(fmt.name, fmt.graph)]]))
+        if fmt.iri is not None:
+            graph.add((service, SD.resultFormat, URIRef(fmt.iri)))
     graph.add((service, SD.defaultDataset, dataset))
     graph.add((dataset, RDF.type, SD.Dataset))
     graph.add((dataset, SD.defaultGraph, default))
@@ -129,7 +120,7 @@ def examples(graph: Graph, limit: int = 5) -> list[URIRef]:
     """A few resources to start from: the first states, then persons, treaties, events."""
     found: list[URIRef] = []
     for cls in (VNRU.State, VNRU.Person, VNRU.Treaty, VNRU.Event):
-        for node in sorted(graph.subjects(RDF.type, cls)):
+        for node in sorted(n for n in graph.subjects(RDF.type, cls) if isinstance(n, URIRef)):
             if isinstance(node, URIRef) and node not in found and len(found) < limit:
                 found.append(node)
                 break

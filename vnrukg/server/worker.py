@@ -2,22 +2,24 @@
 
 rdflib's evaluator cannot be interrupted from inside, so queries run here, where the server
 can kill a runaway query by killing the process (:mod:`vnrukg.server.pool`). The worker builds
-its own engine by name (``make_engine(kg, name)``), so every engine works the same way, and it
+its own engine by name (``make_engine(kg.graph, name)``), so every engine works the same way, and it
 shuts itself in (:mod:`vnrukg.server.sandbox`) before it takes its first query.
 """
 
 from __future__ import annotations
 
-import functools
+import json
 import resource
 import signal
+import sys
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 
-from rdflib.term import Node
-
-from ..engine import Engine, QueryResult
+from ..project import find_project
+from ..results import render
+from ..sparql import Engine, QueryResult, Term, make_engine, prepare
+from ..store import load
 from . import sandbox
-from .formats import content_type, render
 from .negotiation import GRAPH, TABLE, for_result
 from .replies import Reply, from_exception
 
@@ -39,7 +41,7 @@ class Job:
     """One query to answer, with its parameters and what the client accepts."""
 
     text: str
-    bindings: dict[str, Node] = field(default_factory=dict)
+    bindings: dict[str, Term] = field(default_factory=dict)
     accept: str | None = None
     override: tuple[str, ...] = ()
 
@@ -49,28 +51,20 @@ def cap(result: QueryResult, max_rows: int) -> bool:
     if result.kind == "SELECT" and len(result.rows) > max_rows:
         result.rows = result.rows[:max_rows]
         return True
-    if result.graph is not None and len(result.graph) > max_rows:
-        from rdflib import Graph
-
-        kept = Graph()
-        for triple in sorted(result.graph, key=lambda t: tuple(x.n3() for x in t))[:max_rows]:
-            kept.add(triple)
-        result.graph = kept
+    if result.triples is not None and len(result.triples) > max_rows:
+        result.triples = sorted(result.triples, key=str)[:max_rows]
         return True
     return False
 
 
 def answer(engine: Engine, job: Job, max_rows: int) -> Reply:
     """Run a job and write its result in the negotiated format; errors become JSON replies."""
-    from ..queries import prepare
-
     try:
         prepare(job.text)  # the gate for every engine: syntax, updates, SERVICE, FROM
-        # the engine's own terms: the writers read both, so nothing is converted
-        result = engine.query(job.text, job.bindings or None, native=True)
+        result = engine.query(job.text, job.bindings or None)
         fmt = for_result(result.kind, job.accept, list(job.override))
         headers = {MAX_ROWS_HEADER: str(max_rows)} if cap(result, max_rows) else {}
-        return Reply(200, content_type(fmt), render(result, fmt), headers)
+        return Reply(200, fmt.content_type, render(result, fmt), headers)
     except Exception as exc:  # every failure goes back to the client as JSON
         return from_exception(exc)
 
@@ -93,14 +87,6 @@ def warm_up(engine: Engine) -> None:
             answer(engine, Job(text, override=(fmt.media_type,)), 10)
 
 
-def _cache_prepared_queries() -> None:
-    # Named queries come again and again: keep their parsed form (rdflib's parser is slow).
-    # Both the gate above and the rdflib engine look ``prepare`` up in the module at call time.
-    from .. import queries
-
-    queries.prepare = functools.lru_cache(maxsize=256)(queries.prepare)
-
-
 def _limit_memory(megabytes: int) -> None:
     with open("/proc/self/statm") as handle:
         used = int(handle.read().split()[0]) * resource.getpagesize()
@@ -109,18 +95,13 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _start(settings: WorkerSettings) -> Engine:
-    from ..engine import make_engine
-    from ..project import find_project
-    from ..store import load
-
     kg = load(find_project(settings.root))
-    engine = make_engine(kg, settings.engine)
-    _cache_prepared_queries()
+    engine = make_engine(kg.graph, settings.engine)
     warm_up(engine)
     return engine
 
 
-def main(conn, settings: WorkerSettings) -> None:
+def main(conn: Connection, settings: WorkerSettings) -> None:
     """The worker's life: shut in, load, say ready, then answer jobs until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     sandbox.isolate_network()
@@ -143,8 +124,4 @@ def main(conn, settings: WorkerSettings) -> None:
 
 
 if __name__ == "__main__":  # started by the pool: python -m vnrukg.server.worker FD SETTINGS
-    import json
-    import sys
-    from multiprocessing.connection import Connection
-
     main(Connection(int(sys.argv[1])), WorkerSettings(**json.loads(sys.argv[2])))

@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from .. import formats
 from ..errors import UsageError, VnrukgError
+from ..gephi import network_bytes
+from ..lookup import resolve
 from ..network import FAMILIES, EntityNetwork, build_network, filter_network
 from ..store import KnowledgeGraph
+from .data import page_data
+from .layout import initial_positions, positions, use_static_layout
+from .page import render_page
 
 DEFAULT_TITLE = "Vietnam–Russia relations: the network"
 LAYOUTS = ("auto", "physics", "static")
@@ -51,8 +58,6 @@ def select(
         raise UsageError("--depth must be 0 or more")
     focus_id = None
     if focus is not None:
-        from ..lookup import resolve
-
         focus_id = resolve(net, focus).id
     chosen = filter_network(net, families, since, until, focus_id, depth)
     if focus_id is not None and focus_id not in chosen.entities:
@@ -64,10 +69,6 @@ def render(
     net: EntityNetwork, *, lang: str = "en", layout: str = "auto", title: str = DEFAULT_TITLE
 ) -> Page:
     """The HTML page for ``net``."""
-    from .data import page_data
-    from .layout import initial_positions, positions, use_static_layout
-    from .page import render_page
-
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
     static = use_static_layout(net, layout)
@@ -78,7 +79,7 @@ def render(
     return Page(html, len(data.nodes), len(data.edges), not static, relations)
 
 
-def network_page(kg: KnowledgeGraph, **options) -> Page:
+def network_page(kg: KnowledgeGraph, **options: Any) -> Page:
     """The page for a loaded graph: ``families``, ``since``, ``until``, ``focus``, ``depth``
     select what it shows; ``lang``, ``layout`` and ``title`` how."""
     view = {k: options.pop(k) for k in ("lang", "layout", "title") if k in options}
@@ -86,12 +87,10 @@ def network_page(kg: KnowledgeGraph, **options) -> Page:
 
 
 def build_outputs(kg: KnowledgeGraph, out_dir: Path) -> Iterator[tuple[Path, bytes | str]]:
-    """The network page and the GraphML/GEXF exports, for ``vnrukg build``."""
-    from ..gephi import FORMATS, network_bytes
-
+    """The network page and the network exports (GraphML, GEXF), for ``vnrukg build``."""
     net = build_network(kg)
     if not net.entities:
         raise VnrukgError("the graph has no entities to draw")
     yield out_dir / "network.html", render(net).html
-    for fmt in FORMATS:
-        yield out_dir / f"vnrukg.{fmt}", network_bytes(net, fmt)
+    for fmt in formats.formats(formats.NETWORK):
+        yield out_dir / f"vnrukg{fmt.extension}", network_bytes(net, fmt.name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from pyvis.network import Network
 
@@ -26,18 +27,18 @@ BACKGROUND_PROPS = {"vnru:nationality", "vnru:country", "vnru:locatedIn", "org:s
 FAINT = {"color": "#cfd6dc", "highlight": "#222222", "hover": "#444444"}
 
 
-class _Ids(list):
+class _Ids(list[Any]):
     """A list that answers ``in`` from a set (pyvis keeps node ids in a list)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._seen: set = set()
+        self._seen: set[Any] = set()
 
-    def append(self, item) -> None:  # type: ignore[override]
+    def append(self, item: Any) -> None:
         super().append(item)
         self._seen.add(item)
 
-    def __contains__(self, item) -> bool:
+    def __contains__(self, item: object) -> bool:
         return item in self._seen
 
 
@@ -49,11 +50,11 @@ class _Network(Network):
     dict view answer ``in`` in constant time.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.node_ids = _Ids()
 
-    def get_nodes(self):  # type: ignore[override]
+    def get_nodes(self) -> Any:
         return self.node_map.keys()
 
 
@@ -68,11 +69,13 @@ class PageData:
 
     @property
     def nodes(self) -> list[dict]:
-        return self.network.nodes
+        nodes: list[dict[str, Any]] = self.network.nodes
+        return nodes
 
     @property
     def edges(self) -> list[dict]:
-        return self.network.edges
+        edges: list[dict[str, Any]] = self.network.edges
+        return edges
 
 
 def degrees(net: EntityNetwork) -> dict[str, int]:
@@ -102,7 +105,7 @@ def page_data(
     return data
 
 
-def _node(entity: Entity, lang: str, degree: int, position) -> dict:
+def _node(entity: Entity, lang: str, degree: int, position: Any) -> dict[str, Any]:
     first, last = entity.years()
     options = {
         "label": shorten_text(entity.label(lang), LABEL_LIMIT),

@@ -16,6 +16,15 @@ fixed seed, and igraph's random numbers drawn from a generator of our own.
 from __future__ import annotations
 
 import math
+import random
+from typing import Any
+
+import networkx as nx
+
+try:
+    import igraph as ig
+except ImportError:  # the layout falls back on networkx (slower on large pages)
+    ig = None
 
 from ..network import EntityNetwork
 
@@ -42,8 +51,6 @@ def initial_positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     Starting from these, vis-network needs a few hundred iterations instead of a thousand to
     settle, and settles the same way every time.
     """
-    import networkx as nx
-
     graph = _graph(net)
     if len(graph) < 2:
         return {key: (0.0, 0.0) for key in graph}
@@ -53,9 +60,7 @@ def initial_positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     return {key: (float(layout[key][0]), float(layout[key][1])) for key in sorted(graph)}
 
 
-def _graph(net: EntityNetwork):
-    import networkx as nx
-
+def _graph(net: EntityNetwork) -> Any:
     graph = nx.Graph()
     graph.add_nodes_from(sorted(net.entities))
     graph.add_edges_from(
@@ -71,18 +76,13 @@ def stabilization_iterations(size: int) -> int:
 
 def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     """x, y for every entity (in vis-network's pixel space), deterministic for a network."""
-    try:
-        import igraph  # noqa: F401
-    except ImportError:
+    if ig is None:
         return _positions_networkx(net)
     return _positions_igraph(net)
 
 
 def _positions_igraph(net: EntityNetwork) -> dict[str, tuple[float, float]]:
-    import random
-
-    import igraph as ig
-
+    assert ig is not None
     keys = sorted(net.entities)
     index = {key: i for i, key in enumerate(keys)}
     pairs = {
@@ -104,7 +104,7 @@ def _positions_igraph(net: EntityNetwork) -> dict[str, tuple[float, float]]:
         ig.set_random_number_generator(random)
 
 
-def _split_igraph(graph, members: list[int]) -> list[list[int]]:
+def _split_igraph(graph: Any, members: list[int]) -> list[list[int]]:
     """Communities cut down to at most :data:`GROUP_LIMIT` nodes (as :func:`_split`)."""
     if len(members) <= GROUP_LIMIT:
         return [members]
@@ -117,7 +117,9 @@ def _split_igraph(graph, members: list[int]) -> list[list[int]]:
     ]
 
 
-def _igraph_group(graph, index, group: list[str], radius: float):
+def _igraph_group(
+    graph: Any, index: dict[str, int], group: list[str], radius: float
+) -> dict[str, tuple[float, float]]:
     if len(group) == 1:
         return {group[0]: (0.0, 0.0)}
     sub = graph.subgraph([index[key] for key in group])
@@ -134,7 +136,7 @@ def _igraph_group(graph, index, group: list[str], radius: float):
     }
 
 
-def _pack(groups: list[list[str]], lay_out) -> dict[str, tuple[float, float]]:
+def _pack(groups: list[list[str]], lay_out: Any) -> dict[str, tuple[float, float]]:
     """Lay out each group in its own circle and pack the circles in rows, largest first."""
     placed: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
@@ -151,8 +153,6 @@ def _pack(groups: list[list[str]], lay_out) -> dict[str, tuple[float, float]]:
 
 
 def _positions_networkx(net: EntityNetwork) -> dict[str, tuple[float, float]]:
-    import networkx as nx
-
     graph = _graph(net)
     groups = [
         part
@@ -163,15 +163,13 @@ def _positions_networkx(net: EntityNetwork) -> dict[str, tuple[float, float]]:
     return _pack(groups, lambda group, radius: _layout_group(graph.subgraph(group), radius))
 
 
-def _split(graph, group: list[str]) -> list[list[str]]:
+def _split(graph: Any, group: list[str]) -> list[list[str]]:
     """Communities cut down to at most :data:`GROUP_LIMIT` nodes.
 
     networkx lays out a graph of under 500 nodes with dense numpy arithmetic, and a larger
     one with a Python loop per node and iteration, so a big community is split again
     (Louvain at a finer resolution), or, failing that, cut in breadth-first order.
     """
-    import networkx as nx
-
     if len(group) <= GROUP_LIMIT:
         return [group]
     parts = nx.community.louvain_communities(graph.subgraph(group), resolution=2.0, seed=SEED)
@@ -181,9 +179,7 @@ def _split(graph, group: list[str]) -> list[list[str]]:
     return [piece for part in parts for piece in _split(graph, sorted(part))]
 
 
-def _breadth_first(graph, group: list[str]) -> list[str]:
-    import networkx as nx
-
+def _breadth_first(graph: Any, group: list[str]) -> list[str]:
     order: list[str] = []
     seen: set[str] = set()
     for start in group:
@@ -203,9 +199,7 @@ def _row_width(total_area: float) -> float:
     return 2.0 * math.sqrt(total_area) * 1.3
 
 
-def _layout_group(graph, radius: float) -> dict[str, tuple[float, float]]:
-    import networkx as nx
-
+def _layout_group(graph: Any, radius: float) -> dict[str, tuple[float, float]]:
     nodes = sorted(graph.nodes)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}

@@ -12,11 +12,13 @@ no network connections and no loads other than ``data:`` images.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
-import html
 import json
 import re
 from importlib import metadata, resources
+
+from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
 from ..errors import VnrukgError
 from ..network import FAMILIES
@@ -28,7 +30,6 @@ VIS_VERSION = "9.1.2"
 #: Classes whose checkbox starts unticked on larger pages: statements hang off the people who
 #: made them and would ring the picture with dozens of leaves (still one click away).
 HIDDEN_AT_FIRST = ("statement",)
-_PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
 #: A source-map comment would make an open DevTools fetch a file that is not there.
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
@@ -222,18 +223,29 @@ def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
     vis_js = _vis_asset("vis-network.min.js")
     vis_js = _safe_script(_SOURCE_MAP.sub("", vis_js), "vis-network.min.js")
     page_js = _safe_script(_asset("page.js"), "page.js")
-    parts = {
-        "LANG": lang,
-        "TITLE": html.escape(title),
-        "VERSION": html.escape(_version()),
-        "SCRIPT_HASHES": f"{_hash(vis_js)} {_hash(page_js)}",
-        "VIS_CSS": _safe_style(_vis_asset("vis-network.css")),
-        "PAGE_CSS": _asset("page.css"),
-        "DATA": script_json(payload),
-        "VIS_JS": vis_js,
-        "PAGE_JS": page_js,
-    }
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("template.html"))
+    return _template().render(
+        lang=lang,
+        title=title,
+        version=_version(),
+        script_hashes=f"{_hash(vis_js)} {_hash(page_js)}",
+        vis_css=_safe_style(_vis_asset("vis-network.css")),
+        page_css=_asset("page.css"),
+        data=script_json(payload),
+        vis_js=vis_js,
+        page_js=page_js,
+    )
+
+
+@functools.cache
+def _template() -> Template:
+    """The page template (``assets/template.html``): Jinja2, every value HTML-escaped unless
+    marked ``safe`` (the inlined scripts and styles, checked above, and the escaped JSON)."""
+    environment = Environment(
+        loader=PackageLoader("vnrukg.viz", "assets"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("template.html")
 
 
 def _version() -> str:

@@ -1,7 +1,8 @@
-"""SPARQL as text: a tokenizer, and the few rewrites that make Oxigraph answer like rdflib.
+"""SPARQL as text: a tokenizer, the header of a query file, and the rewrites for Oxigraph.
 
-Everything here works on tokens (strings, IRIs, comments and prefixed names are recognised as
-such), never on raw substrings, and imports neither rdflib nor pyoxigraph:
+The lowest layer of :mod:`vnrukg.sparql`. Everything here works on tokens (strings, IRIs,
+comments and prefixed names are recognised as such), never on raw substrings, and never
+imports rdflib:
 
 - :func:`guard` refuses the ``SERVICE`` keyword, wherever it is (pyoxigraph would send it);
 - :func:`bind_values` binds parameters in every group pattern, as rdflib's ``initBindings``
@@ -17,8 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
-from .errors import VnrukgError
+import pyoxigraph as ox
+
+from ..errors import ForbiddenQuery, VnrukgError
 
 _TOKENS = re.compile(
     r"""
@@ -37,12 +41,12 @@ _TOKENS = re.compile(
 )
 
 
-def tokens(text: str) -> list[re.Match]:
+def tokens(text: str) -> list[re.Match[str]]:
     """The tokens of a SPARQL text, comments left out."""
     return [m for m in _TOKENS.finditer(text) if not m.group("comment")]
 
 
-def _is(token: re.Match, *words: str) -> bool:
+def _is(token: re.Match[str], *words: str) -> bool:
     return bool(token.group("word")) and token.group().upper() in words
 
 
@@ -54,14 +58,12 @@ def keywords(text: str) -> set[str]:
 def guard(text: str) -> None:
     """Refuse a query that Oxigraph would read as federated (``SERVICE``), whatever else."""
     if "SERVICE" in keywords(text):
-        from . import errors
-
-        raise getattr(errors, "ForbiddenQuery", VnrukgError)(
+        raise ForbiddenQuery(
             "SERVICE is not allowed: vnrukg never sends requests on a query's behalf"
         )
 
 
-def _matching(toks: list[re.Match], start: int, open_: str, close: str) -> int:
+def _matching(toks: list[re.Match[str]], start: int, open_: str, close: str) -> int:
     """Index of the token closing the bracket opened at ``toks[start]``."""
     depth = 0
     for index in range(start, len(toks)):
@@ -71,9 +73,10 @@ def _matching(toks: list[re.Match], start: int, open_: str, close: str) -> int:
     return len(toks) - 1
 
 
-def _group_braces(toks: list[re.Match]) -> list[int]:
+def _group_braces(toks: list[re.Match[str]]) -> list[int]:
     """Indexes of the ``{`` that open group graph patterns (not templates, not VALUES data)."""
-    found, index = [], 0
+    found: list[int] = []
+    index = 0
     while index < len(toks):
         token = toks[index]
         if _is(token, "VALUES", "CONSTRUCT"):
@@ -90,7 +93,7 @@ def _group_braces(toks: list[re.Match]) -> list[int]:
     return found
 
 
-def bind_values(text: str, values: dict) -> str:
+def bind_values(text: str, values: Mapping[str, object]) -> str:
     """The query with its parameters bound by a one-row ``VALUES`` block in every group.
 
     rdflib's ``initBindings`` bind a variable everywhere in the query, nested groups and
@@ -100,8 +103,6 @@ def bind_values(text: str, values: dict) -> str:
     """
     if not values:
         return text
-    import pyoxigraph as ox
-
     for name, term in values.items():
         if not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise VnrukgError(f"bad parameter name {name!r}")
@@ -193,7 +194,9 @@ def total_order(text: str, variables: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def for_oxigraph(text: str, order: tuple[str, ...] | None, values: tuple) -> str:
+def for_oxigraph(
+    text: str, order: tuple[str, ...] | None, values: tuple[tuple[str, object], ...]
+) -> str:
     """The text Oxigraph runs: ties broken (``order``: the projected variables, if ordered),
     ``GROUP_CONCAT`` plain, parameters bound; refused if it holds ``SERVICE``. Remembered,
     so that a query run again is not tokenized again.

@@ -8,26 +8,23 @@ import time
 
 import pytest
 
-from vnrukg.engine import open_engine
 from vnrukg.errors import TurtleSyntaxError, VnrukgError
-from vnrukg.oxistore import (
+from vnrukg.project import Project
+from vnrukg.sparql import open_engine, open_store, store_dir, write_store
+from vnrukg.sparql.built import (
     built_triples,
     cache_root,
     fingerprint,
-    open_store,
-    store_dir,
-    write_store,
 )
-from vnrukg.project import Project
 from vnrukg.store import load
 
-from .engine_support import make_project
+from ..engine_support import make_project
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 def count(project: Project) -> int:
-    return int(str(open_engine(project, "oxigraph").query(COUNT).rows[0][0]))
+    return int(open_engine(project, "oxigraph").query(COUNT).rows[0][0].value)
 
 
 @pytest.fixture
@@ -59,7 +56,7 @@ def test_changed_file_rebuilds_the_store(project):
     rows = (
         open_engine(project, "oxigraph").query('SELECT ?s WHERE { ?s skos:altLabel "VN"@en }').rows
     )
-    assert [str(r[0]) for r in rows] == ["https://w3id.org/vnrukg/id/vietnam"]
+    assert [r[0].value for r in rows] == ["https://w3id.org/vnrukg/id/vietnam"]
 
 
 def test_same_size_edit_is_seen(project):
@@ -135,7 +132,7 @@ def test_write_store_is_atomic_and_replaceable(project):
 def test_cold_query_imports_no_rdflib(project):
     """With the store built, `vnrukg query NAME` runs without importing rdflib at all."""
     count(project)
-    from vnrukg.oxistore import check_named_queries
+    from vnrukg.sparql import check_named_queries
 
     check_named_queries(project)
     code = (

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from vnrukg.errors import VnrukgError
-from vnrukg.sparqltext import bind_values, guard, keywords, plain_group_concat, total_order
+from vnrukg.sparql.text import bind_values, guard, keywords, plain_group_concat, total_order
 
 
 @pytest.mark.parametrize(
