@@ -4,12 +4,13 @@ files the chart command writes, the charts page. The page in a browser: tests/br
 import html as html_lib
 import json
 import re
+import shutil
 from datetime import date
 
 import pytest
 from click.testing import CliRunner
 
-from tests.viz_support import chart_kg, make_chart_project  # noqa: F401
+from tests.viz_support import REPO, chart_kg, make_chart_project  # noqa: F401
 from vnrukg.charts import charts_page, indicators, rows_spec
 from vnrukg.charts.page import page_payload
 from vnrukg.charts.spec import ChartOptions, indicator_spec
@@ -188,3 +189,26 @@ def test_chart_command_lists_and_writes_svg_png_html_json(chart_kg, tmp_path, mo
         cli, ["--root", str(root), "chart", "trade-turnover", "-o", str(tmp_path / "x.gif")]
     )
     assert bad.exit_code == 2 and "cannot tell the format" in bad.output
+
+
+def test_chart_command_charts_a_named_query_result(tmp_path):
+    root = make_chart_project(tmp_path / "project")
+    shutil.copy(REPO / "queries" / "trade-series.rq", root / "queries" / "trade-series.rq")
+    runner = CliRunner()
+    listing = runner.invoke(cli, ["--root", str(root), "chart"])
+    assert listing.output.endswith("    trade-series\n"), listing.output
+    no_unit = runner.invoke(cli, ["--root", str(root), "chart", "trade-series"])
+    assert no_unit.exit_code == 2 and "say what the values count with --unit" in no_unit.output
+    out = tmp_path / "trade.json"
+    args = ["--root", str(root), "chart", "trade-series", "--unit", "US dollars", "-o", str(out)]
+    result = runner.invoke(cli, [*args, "-p", "indicator=vnrv:trade-turnover"])
+    assert result.exit_code == 0, result.output
+    spec = json.loads(out.read_text())
+    assert spec["title"]["text"] == "Trade by year"
+    rows = [row for rows in spec["datasets"].values() for row in rows]
+    assert sorted((r["date"], r["value"], r["full"]) for r in rows) == [
+        ("2018", 4.5e9, "4,500,000,000 US dollars"),
+        ("2019", 4.5e9, "4,500,000,000 US dollars"),  # two figures for 2019: both drawn
+        ("2019", 4.9e9, "4,900,000,000 US dollars"),
+        ("Jan–Nov 2024", 4.1e9, "4,100,000,000 US dollars"),
+    ]

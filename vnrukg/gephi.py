@@ -180,7 +180,7 @@ def write_gexf(net: EntityNetwork) -> bytes:
         f'    <nodes count="{len(nodes)}">',
     ]
     for key, row in nodes.items():
-        start, end = spell(row.get("start"), row.get("end"))  # type: ignore[arg-type]
+        start, end = spell(row.get("start"), row.get("end"))
         out.append(
             f"    <node{_attrs({'id': key, 'label': row['label'], 'start': start, 'end': end})}>"
         )
@@ -191,7 +191,7 @@ def write_gexf(net: EntityNetwork) -> bytes:
         out.append("    </node>")
     out += ["    </nodes>", f'    <edges count="{len(edges)}">']
     for row in edges:
-        start, end = spell(row.get("start"), row.get("end"))  # type: ignore[arg-type]
+        start, end = spell(row.get("start"), row.get("end"))
         head = {k: row[k] for k in ("id", "source", "target", "label")}
         out.append(f"    <edge{_attrs({**head, 'start': start, 'end': end})}>")
         out += _attvalues(row, EDGE_ATTRIBUTES)

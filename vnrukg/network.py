@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, Namespace
 from rdflib.term import Node
 
 from .infer import CITING, superclasses
@@ -37,11 +37,11 @@ class _Terms:
     """A namespace whose terms are made once: rdflib builds and checks a new URIRef on every
     attribute access (300,000 of them for 20,000 entities)."""
 
-    def __init__(self, namespace) -> None:
+    def __init__(self, namespace: Namespace) -> None:
         self._namespace = namespace
 
     def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
+        term: URIRef = getattr(self._namespace, name)
         setattr(self, name, term)
         return term
 
@@ -809,9 +809,9 @@ class _Builder:
                 en = f"{text} vs {b_en}" if b_en else text
                 vi = f"{text} so với {b_vi}" if b_vi else text
                 row.values.append(Value(*self.r.labels(prop), en, vi))
-        for prop, obj in self.r.index.predicate_objects(node):
-            if prop not in OBSERVATION_ROW_SKIP and prop not in SKIPPED:
-                row.values.append(Value(*self.r.labels(prop), *self.r.text(obj)))
+        for other, obj in self.r.index.predicate_objects(node):
+            if other not in OBSERVATION_ROW_SKIP and other not in SKIPPED:
+                row.values.append(Value(*self.r.labels(other), *self.r.text(obj)))
         return row
 
     def _amount(self, node: Node) -> Value:

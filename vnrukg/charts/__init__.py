@@ -2,25 +2,37 @@
 
 :func:`indicators` reads every series of a loaded graph; :func:`chart_bytes` writes one chart as
 SVG, PNG, HTML or its Vega-Lite JSON; :func:`charts_page` is ``dist/charts.html``;
-:func:`query_chart` charts a SELECT result (a date column and a numeric column) — the endpoint's
-query page uses :func:`~vnrukg.charts.spec.rows_spec` for the same.
+:func:`named_query_spec` charts a named query's SELECT result (a date column and a numeric
+column) — the endpoint's query page uses :func:`~vnrukg.charts.spec.rows_spec` for the same.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Sequence
+from typing import Any
+
+from rdflib import Literal
 
 from ..errors import UsageError
+from ..network import split_graph
+from ..project import Project
+from ..sparql import QueryResult, find_query, list_queries, make_engine, to_rdflib
 from ..store import KnowledgeGraph
-from .series import Indicator, read_indicators
-from .spec import ChartOptions, indicator_spec, rows_spec
+from .page import page_payload, render_page
+from .render import chart_format, png, svg
+from .series import Indicator, find_indicator, read_indicators
+from .spec import ChartOptions, Spec, indicator_spec, rows_spec
 
 __all__ = [
     "ChartOptions",
     "Indicator",
+    "Spec",
     "chart_bytes",
+    "chart_format",
     "charts_page",
+    "find_indicator",
     "indicator_spec",
     "indicators",
     "rows_spec",
@@ -30,36 +42,25 @@ __all__ = [
 
 def indicators(kg: KnowledgeGraph) -> list[Indicator]:
     """Every indicator with figures in the curated graph, by theme and name."""
-    from ..network import split_graph
-
     facts, terms = split_graph(kg)
     return read_indicators(facts, terms)
 
 
-def is_named_query(project, name: str) -> bool:
+def is_named_query(project: Project, name: str) -> bool:
     """Whether ``name`` is one of the project's named queries."""
-    from ..queries import list_queries
-
     return any(q.name == name for q in list_queries(project))
 
 
-def unknown_series(found: Sequence[Indicator], project, name: str) -> UsageError:
+def unknown_series(found: Sequence[Indicator], project: Project, name: str) -> UsageError:
     """The error for a name that is neither an indicator nor a named query."""
-    import difflib
-
-    from ..queries import list_queries
-
     names = [i.slug for i in found] + [q.name for q in list_queries(project)]
     near = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(near)}?" if near else ""
     return UsageError(f"no series or named query called {name!r}{hint} (vnrukg chart lists them)")
 
 
-def spec_bytes(spec: dict, fmt: str, *, lang: str = "en", title: str = "") -> bytes | str:
+def spec_bytes(spec: Spec, fmt: str, *, lang: str = "en", title: str = "") -> bytes | str:
     """A chart specification written as ``svg``, ``png``, ``html`` or ``json``."""
-    from .page import render_page
-    from .render import png, svg
-
     if fmt == "svg":
         return svg(spec)
     if fmt == "png":
@@ -83,8 +84,6 @@ def spec_bytes(spec: dict, fmt: str, *, lang: str = "en", title: str = "") -> by
 
 def chart_bytes(indicator: Indicator, fmt: str, lang: str = "en") -> bytes | str:
     """One indicator's chart as ``svg``, ``png``, ``html`` or ``json``."""
-    from .page import page_payload, render_page
-
     if fmt == "html":
         payload = page_payload([indicator], lang)
         title = (indicator.label_en, indicator.label_vi)
@@ -92,10 +91,8 @@ def chart_bytes(indicator: Indicator, fmt: str, lang: str = "en") -> bytes | str
     return spec_bytes(indicator_spec(indicator, ChartOptions(lang=lang)), fmt, lang=lang)
 
 
-def listing(found: Sequence[Indicator], project) -> str:
+def listing(found: Sequence[Indicator], project: Project) -> str:
     """What ``vnrukg chart`` can draw: the indicators, then the named queries of figures."""
-    from ..queries import list_queries
-
     lines = ["Series (indicators), by theme:"]
     theme = None
     for ind in found:
@@ -118,42 +115,37 @@ def listing(found: Sequence[Indicator], project) -> str:
 
 def charts_page(kg: KnowledgeGraph, lang: str = "en") -> str:
     """``dist/charts.html``: every series of the graph, one chart each, grouped by theme."""
-    from .page import page_payload, render_page
-
     return render_page(page_payload(indicators(kg), lang))
 
 
-def query_spec(columns: Sequence[str], rows: Sequence[Sequence[object]], **options) -> dict:
-    """The chart of a SELECT result (see :func:`~vnrukg.charts.spec.rows_spec`)."""
-    return rows_spec(columns, rows, **options)
-
-
-def result_columns(result) -> tuple[list[str], list[list[object]]]:
+def result_columns(result: QueryResult) -> tuple[list[str], list[list[object]]]:
     """A SELECT result's columns and rows as Python values (numbers stay numbers)."""
-    from rdflib import Literal
-
     rows = []
     for row in result.rows:
         values: list[object] = []
         for term in row:
-            if isinstance(term, Literal) and isinstance(term.toPython(), int | float):
-                values.append(term.toPython())
-            elif isinstance(term, Literal) and type(term.toPython()).__name__ == "Decimal":
-                values.append(float(term))
+            if term is None:
+                values.append(None)
+                continue
+            node = to_rdflib(term)
+            value = node.toPython() if isinstance(node, Literal) else None
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                values.append(value)
+            elif type(value).__name__ == "Decimal":
+                values.append(float(str(value)))
             else:
-                values.append(None if term is None else str(term))
+                values.append(str(node))
         rows.append(values)
     return list(result.variables), rows
 
 
 def named_query_spec(
-    kg: KnowledgeGraph, name: str, params: dict[str, str], **options
-) -> tuple[dict, str]:
-    """The chart of a named query's result, and the query's title."""
-    from ..queries import find_query, run
-
+    kg: KnowledgeGraph, name: str, params: dict[str, str], **options: Any
+) -> tuple[Spec, str]:
+    """The chart of a named query's result (see :func:`rows_spec` for ``options``), and the
+    query's title."""
     named = find_query(kg.project, name)
-    result = run(kg.graph, named.text, named.bindings(params))
+    result = make_engine(kg.graph).query(named.text, named.bindings(params))
     if result.kind != "SELECT":
         raise UsageError(f"{name} is a {result.kind} query: only SELECT results can be charted")
     columns, rows = result_columns(result)

@@ -7,7 +7,11 @@ notes and disagreements) travels once, keyed by the observation's id, and is sho
 
 from __future__ import annotations
 
+from typing import Any
+
+from .. import pages
 from ..periods import partial_note
+from .render import vega_bundle
 from .series import Indicator, Point
 from .spec import ChartOptions, full_value, indicator_spec
 
@@ -19,7 +23,7 @@ def chartable(indicator: Indicator) -> bool:
     return sum(p.period.start is not None for p in indicator.points) >= 2
 
 
-def evidence(indicator: Indicator, point: Point) -> dict:
+def evidence(indicator: Indicator, point: Point) -> dict[str, Any]:
     """What the evidence panel shows for one figure."""
     line = indicator.lines[point.line]
     facts = [
@@ -46,9 +50,9 @@ def evidence(indicator: Indicator, point: Point) -> dict:
     }
 
 
-def page_payload(indicators: list[Indicator], lang: str = "en") -> dict:
+def page_payload(indicators: list[Indicator], lang: str = "en") -> dict[str, Any]:
     """The JSON the charts page embeds: specs in both languages, themes, evidence."""
-    themes: dict[str, dict] = {}
+    themes: dict[str, dict[str, Any]] = {}
     specs, info, evidences = {}, {}, {}
     for ind in indicators:
         theme = themes.setdefault(
@@ -91,7 +95,7 @@ def page_payload(indicators: list[Indicator], lang: str = "en") -> dict:
     }
 
 
-def _single(ind: Indicator, point: Point) -> dict:
+def _single(ind: Indicator, point: Point) -> dict[str, Any]:
     line = ind.lines[point.line]
     return {
         "id": point.id,
@@ -104,11 +108,10 @@ def _single(ind: Indicator, point: Point) -> dict:
     }
 
 
-def render_page(payload: dict, *, title: tuple[str, str] = TITLE, single: bool = False) -> str:
+def render_page(
+    payload: dict[str, Any], *, title: tuple[str, str] = TITLE, single: bool = False
+) -> str:
     """The complete HTML page for ``payload`` (from :func:`page_payload`)."""
-    from .. import pages
-    from .render import vega_bundle
-
     scripts = [
         vega_bundle(),
         pages.safe_script(pages.asset("evidence.js") + "\n" + pages.asset("charts.js"), "charts"),

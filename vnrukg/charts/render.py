@@ -7,10 +7,17 @@ so they load nothing from the network.
 
 from __future__ import annotations
 
+import os
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
+import vl_convert
+
 from ..errors import UsageError, VnrukgError
+from ..pages import safe_script
+from ..util import atomic_write
+from .spec import Spec
 
 FORMATS = {".svg": "svg", ".png": "png", ".html": "html", ".htm": "html", ".json": "json"}
 
@@ -27,20 +34,16 @@ def chart_format(path: str | Path, fmt: str | None = None) -> str:
     return found
 
 
-def svg(spec: dict) -> str:
+def svg(spec: Spec) -> str:
     """The chart as SVG text, rendered by vl-convert (Vega in Deno, no browser)."""
-    import vl_convert
-
     try:
         return vl_convert.vegalite_to_svg(spec)
     except ValueError as exc:  # vl-convert reports an invalid spec as ValueError
         raise VnrukgError(f"the chart could not be drawn: {exc}") from None
 
 
-def png(spec: dict, scale: float = 2.0) -> bytes:
+def png(spec: Spec, scale: float = 2.0) -> bytes:
     """The chart as PNG bytes (``scale`` × the SVG's size), rendered by vl-convert."""
-    import vl_convert
-
     try:
         return vl_convert.vegalite_to_png(spec, scale=scale)
     except ValueError as exc:
@@ -54,19 +57,15 @@ def vega_bundle() -> str:
     vl-convert assembles the bundle on each call (about 5 s), so it is kept in the user's cache
     folder, one file per vl-convert version; a missing or unwritable cache only costs time.
     """
-    import vl_convert
-
-    from ..pages import safe_script
-
     cached = _cache_file(getattr(vl_convert, "__version__", "unknown"))
     try:
         return safe_script(cached.read_text("utf-8"), cached.name)
     except (OSError, UnicodeDecodeError):
         pass
-    bundle = safe_script(vl_convert.javascript_bundle(), "the vl-convert JavaScript bundle")
+    # the stub marks the snippet required; without one the bundle sets window.vegaEmbed & co.
+    made = vl_convert.javascript_bundle()  # type: ignore[call-arg]
+    bundle = safe_script(made, "the vl-convert JavaScript bundle")
     try:
-        from ..util import atomic_write
-
         cached.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(cached, bundle)
     except OSError:
@@ -75,19 +74,14 @@ def vega_bundle() -> str:
 
 
 def _cache_file(version: str) -> Path:
-    import os
-
     root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(root) / "vnrukg" / f"vl-convert-{version}-bundle.js"
 
 
 def versions() -> dict[str, str]:
     """The versions of the chart libraries the pages and images are made with."""
-    import altair
-    import vl_convert
-
     return {
-        "altair": altair.__version__,
+        "altair": metadata.version("altair"),
         "vl-convert-python": getattr(vl_convert, "__version__", "?"),
         "vega": vl_convert.get_vega_version(),
         "vega-lite": vl_convert.get_vegalite_versions()[-1],

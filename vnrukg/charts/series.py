@@ -207,7 +207,7 @@ def _text(graph: Graph, node: Node, prop: URIRef, lang: str | None = None) -> st
     return ""
 
 
-def observation_classes(terms: Graph) -> set[URIRef]:
+def observation_classes(terms: Graph) -> set[Node]:
     """``vnru:Observation`` and every class below it."""
     supers = superclasses(terms)
     return {VNRU.Observation, *(c for c, up in supers.items() if VNRU.Observation in up)}

@@ -17,14 +17,24 @@ different figures for one period, get a red ring; none is ever averaged away.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..periods import Period, parse_date, partial_note, period_of
 from .series import Indicator, Line, Point, compact_number, format_value
+
+if TYPE_CHECKING:
+    from altair import Axis, Chart, LayerChart
+
+#: A Vega-Lite specification: JSON, as a dictionary.
+Spec = dict[str, Any]
+#: One data row of a chart (see :func:`point_datum`).
+Datum = dict[str, Any]
 
 DISPUTED = "#d62728"
 #: Vega-Lite colours for lines (Tableau 10, without the red kept for disagreements).
@@ -109,7 +119,7 @@ def full_value(point: Point, lang: str = "en") -> str:
     return " ".join(part for part in (qualifier, point.value_text, unit) if part)
 
 
-def point_datum(point: Point, line_label: str, lang: str = "en") -> dict:
+def point_datum(point: Point, line_label: str, lang: str = "en") -> Datum:
     """The data row of one point (what the chart draws, its tooltip and its click read)."""
     period = point.period
     partial = partial_note(period)[1 if lang == "vi" else 0]
@@ -146,7 +156,7 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def indicator_spec(indicator: Indicator, options: ChartOptions | None = None) -> dict:
+def indicator_spec(indicator: Indicator, options: ChartOptions | None = None) -> Spec:
     """The Vega-Lite specification of one indicator's chart (a dict, deterministic)."""
     options = options or ChartOptions()
     lang = options.lang
@@ -154,7 +164,8 @@ def indicator_spec(indicator: Indicator, options: ChartOptions | None = None) ->
     label_of = {k: (indicator.lines[k].label_vi if lang == "vi" else indicator.lines[k].label_en)
                 for k in order}  # fmt: skip
     domain = [label_of[k] for k in order]
-    panels, datasets = [], {}
+    panels: list[Spec] = []
+    datasets: dict[str, list[Datum]] = {}
     for unit, (unit_en, unit_vi) in sorted(indicator.units.items()):
         points = [p for p in indicator.points if p.unit == unit and p.period.start is not None]
         if not points:
@@ -167,7 +178,7 @@ def indicator_spec(indicator: Indicator, options: ChartOptions | None = None) ->
         panels.append(panel_spec(name, rows, unit, title, domain, options))
     if not panels:
         raise UsageError(f"{indicator.slug} has no dated figures to chart")
-    spec: dict = panels[0] if len(panels) == 1 else {
+    spec: Spec = panels[0] if len(panels) == 1 else {
         "vconcat": panels, "resolve": {"scale": {"color": "shared"}}
     }  # fmt: skip
     subtitle = _key_line(indicator.points, lang)
@@ -177,8 +188,8 @@ def indicator_spec(indicator: Indicator, options: ChartOptions | None = None) ->
     return _finish(spec, datasets)
 
 
-def panel_spec(name: str, rows: list[dict], unit: str, title: str, domain: list[str],
-               options: ChartOptions) -> dict:  # fmt: skip
+def panel_spec(name: str, rows: list[Datum], unit: str, title: str, domain: list[str],
+               options: ChartOptions) -> Spec:  # fmt: skip
     """One unit's layered chart of ``rows`` (a Vega-Lite dict; data in ``datasets[name]``).
 
     Altair builds a template once per kind of panel (language, size, axis, unit format, legend
@@ -190,19 +201,22 @@ def panel_spec(name: str, rows: list[dict], unit: str, title: str, domain: list[
     short = int(last[:4]) - int(first[:4]) < 3
     template = _template(options.lang, options.width, options.panel_height,
                          unit if unit in AXIS_LABELS else "", short, len(domain) > 1)  # fmt: skip
-    filled = {
+    filled: dict[str, object] = {
         _DATA: name,
         _TITLE: title,
         _DOMAIN: domain,
         _RANGE: (PALETTE * (len(domain) // len(PALETTE) + 1))[: max(len(domain), 1)],
     }
-    return _fill(json.loads(template), filled)
+    panel = _fill(json.loads(template), filled)
+    assert isinstance(panel, dict)
+    return panel
 
 
 _DATA, _TITLE, _DOMAIN, _RANGE = "@data@", "@title@", "@domain@", "@range@"
 
 
-def _fill(node, values: dict):
+def _fill(node: object, values: dict[str, object]) -> object:
+    """``node`` (JSON) with the placeholders in ``values`` filled in."""
     if isinstance(node, dict):
         return {k: _fill(v, values) for k, v in node.items()}
     if isinstance(node, list):
@@ -215,7 +229,10 @@ def _fill(node, values: dict):
 
 
 @cache
-def _template(lang: str, width, height: int, unit: str, short: bool, legend: bool) -> str:
+def _template(
+    lang: str, width: int | str, height: int, unit: str, short: bool, legend: bool
+) -> str:
+    # Altair costs 2 s to import: only a new kind of panel needs it, once per process
     import altair as alt
 
     options = ChartOptions(lang=lang, width=width, panel_height=height)
@@ -251,7 +268,9 @@ def _sources_line(points: Sequence[Point], lang: str) -> list[str]:
     return [f"{head}:"] + [f"– {s}" for s in sources]
 
 
-def _panel(alt, unit: str, short: bool, legend: bool, options: ChartOptions):
+def _panel(
+    alt: ModuleType, unit: str, short: bool, legend: bool, options: ChartOptions
+) -> LayerChart:
     """The template of one unit's layered chart, with placeholders for data, title and lines.
 
     Every channel is built as an object rather than a shorthand string or a condition dict:
@@ -286,11 +305,12 @@ def _panel(alt, unit: str, short: bool, legend: bool, options: ChartOptions):
                             ("source", "source"), ("note", "note"), ("flag", "flag"))
     ]  # fmt: skip
 
-    def layer(test: str | None, mark: str, **mark_options):
-        chart = alt.Chart(data)
+    def layer(test: str | None, mark: str, **mark_options: Any) -> Chart:
+        chart: Chart = alt.Chart(data)
         if test:
             chart = chart.transform_filter(test)
-        return getattr(chart, f"mark_{mark}")(**mark_options)
+        marked: Chart = getattr(chart, f"mark_{mark}")(**mark_options)
+        return marked
 
     spans = layer(None, "rule", strokeWidth=5, opacity=0.35, strokeCap="butt")
     spans = spans.encode(alt.X(field="x0", type="temporal", axis=_x_axis(alt, short)),
@@ -314,7 +334,7 @@ def _panel(alt, unit: str, short: bool, legend: bool, options: ChartOptions):
     rings = layer("datum.disputed", "point", size=300, strokeWidth=2, color=DISPUTED,
                   filled=False, opacity=0.9).encode(middle, y, tooltip=tooltip)  # fmt: skip
     text = {"fontSize": 10.5, "color": "#333333"}
-    places = {
+    places: dict[str, dict[str, int | str]] = {
         "above": {"dy": -12},
         "below": {"dy": 13},
         "right": {"dx": 8, "align": "left"},
@@ -326,23 +346,23 @@ def _panel(alt, unit: str, short: bool, legend: bool, options: ChartOptions):
         layer(f"datum.place == '{place}'", "text", **text, **shift).encode(middle, y, label)
         for place, shift in places.items()
     ]
-    return alt.layer(spans, lines, rings, dots, hollow, *labels).properties(
-        width=options.width, height=options.panel_height
-    )
+    layered: LayerChart = alt.layer(spans, lines, rings, dots, hollow, *labels)
+    return layered.properties(width=options.width, height=options.panel_height)
 
 
-def _x_axis(alt, short: bool):
+def _x_axis(alt: ModuleType, short: bool) -> Axis:
     """Years on the axis, or months when the chart covers less than three years."""
-    return alt.Axis(
+    axis: Axis = alt.Axis(
         format="%b %Y" if short else "%Y",
         title=None,
         labelOverlap=True,
         grid=False,
         tickCount={"interval": "month", "step": 3} if short else {"interval": "year", "step": 1},
     )
+    return axis
 
 
-def place_labels(rows: list[dict], options: ChartOptions) -> None:
+def place_labels(rows: list[Datum], options: ChartOptions) -> None:
     """Put each value label above its dot, or below, right or left of it, or a line further
     up or down, when it would cover a label or dot placed before (``place`` tells the text
     layers which).
@@ -391,7 +411,7 @@ def _days(iso: str) -> float:
     return float(date.fromisoformat(iso).toordinal())
 
 
-def _finish(spec: dict, datasets: dict[str, list[dict]]) -> dict:
+def _finish(spec: Spec, datasets: dict[str, list[Datum]]) -> Spec:
     spec.pop("$schema", None)
     spec.pop("config", None)
     spec["datasets"] = datasets
@@ -425,7 +445,7 @@ def rows_spec(
     series_columns: Sequence[str] | None = None,
     title: str = "",
     options: ChartOptions | None = None,
-) -> dict:
+) -> Spec:
     """A chart of a SELECT result: a date (or year, or period) column and a numeric column.
 
     The columns are found by their values when not named: the date column is the first whose
@@ -481,7 +501,12 @@ def _row_point(number: int, line: str, unit: str, shown: str, when: str, value: 
                  unit_en=shown, unit_vi=shown)  # fmt: skip
 
 
-def _guess(columns, rows, test, what: str) -> str:
+def _guess(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    test: Callable[[object], bool],
+    what: str,
+) -> str:
     for number, column in enumerate(columns):
         values = [row[number] for row in rows if row[number] not in (None, "")]
         if not column:
@@ -521,7 +546,7 @@ def _is_number(value: object) -> bool:
 NOT_LINES = {"quote", "translation", "source", "reference", "note", "id", "iri", "obs"}
 
 
-def _is_label(columns, rows, column: str) -> bool:
+def _is_label(columns: Sequence[str], rows: Sequence[Sequence[object]], column: str) -> bool:
     """Short text that names a group (not a quote, an IRI or a number)."""
     if column.lower() in NOT_LINES:
         return False

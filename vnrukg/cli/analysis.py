@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..errors import UsageError
 from ..names import fold, shorten_text
 from ..namespaces import shorten
 from ..results import render_table
-from .common import CONTEXT_SETTINGS, State, evidence_option, pass_state
+from .common import CONTEXT_SETTINGS, State, evidence_option, pass_state, write_output
 from .viz import lang_option, period_options
 
 if TYPE_CHECKING:
@@ -221,13 +222,26 @@ def timeline(
       vnrukg timeline --html --since 2012 --actor phan-van-giang -o giang.html
     """
     # networkx costs 0.2 s to import: only these commands need it
-    from .. import lookup
-    from ..timeline.command import involving, write_page
+    from .. import lookup, timeline
 
     if html or output != "-":
-        return write_page(state, output, since, until, kinds, actor, lang, html)
+        if not html:
+            raise UsageError("-o writes the --html page: add --html (text goes to standard output)")
+        page, drawn = timeline.timeline_page(
+            state.knowledge_graph(),
+            since=since,
+            until=until,
+            classes=kinds,
+            actor=actor,
+            lang=lang,
+        )
+        write_output(page, output)
+        if output != "-":
+            size = len(page.encode("utf-8"))
+            click.echo(f"wrote {output} ({len(drawn.items):,} items, {size:,} bytes)", err=True)
+        return
     net = _network(state)
-    items = involving(net, lookup.timeline(net, since, until, kinds or None), actor)
+    items = timeline.involving(net, lookup.timeline(net, since, until, kinds or None), actor)
     if fmt == "json":
         click.echo(
             _json(

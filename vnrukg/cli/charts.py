@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import CONTEXT_SETTINGS, State, pass_state, write_output
+from .query import _params
 from .viz import lang_option
 
 CHART_FORMATS = ("svg", "png", "html", "json")
@@ -37,7 +38,16 @@ CHART_FORMATS = ("svg", "png", "html", "json")
 @click.option("--title", default=None, help="Title of a query result's chart.")
 @lang_option
 @pass_state
-def chart(state: State, series, output: str, fmt, params, unit, title, lang: str) -> None:
+def chart(
+    state: State,
+    series: str | None,
+    output: str,
+    fmt: str | None,
+    params: tuple[str, ...],
+    unit: str | None,
+    title: str | None,
+    lang: str,
+) -> None:
     """Draw one series as a chart (SVG, PNG or an offline HTML page); with no series, list them.
 
     SERIES is an indicator's slug (trade-turnover, exports, investment-capital …) or a named
@@ -54,19 +64,16 @@ def chart(state: State, series, output: str, fmt, params, unit, title, lang: str
       vnrukg chart scholarships -o scholarships.html --lang vi
       vnrukg chart trade-series -p indicator=vnrv:exports --unit "US dollars" -o exports.png
     """
+    # Altair, vl-convert, rdflib and networkx cost seconds to import: only this command needs them
     from .. import charts
-    from ..charts.render import chart_format
 
     kg = state.knowledge_graph()
     found = charts.indicators(kg)
     if series is None:
         click.echo(charts.listing(found, state.project), nl=False)
         return
-    fmt = fmt or ("svg" if output == "-" else chart_format(output))
-    from ..charts.series import find_indicator
-    from ..cli.query import _params
-
-    indicator = find_indicator(found, series)
+    fmt = fmt or ("svg" if output == "-" else charts.chart_format(output))
+    indicator = charts.find_indicator(found, series)
     if indicator is not None:
         if params or unit:
             raise click.UsageError("--param and --unit apply to named queries only")

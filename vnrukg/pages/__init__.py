@@ -18,6 +18,8 @@ import re
 from functools import cache
 from importlib import metadata, resources
 
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
 from ..errors import VnrukgError
 
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
@@ -83,10 +85,8 @@ def vendored(name: str) -> str:
 
 
 @cache
-def environment():
+def environment() -> Environment:
     """The Jinja2 environment of the page templates (autoescaping on)."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
     return Environment(
         loader=PackageLoader("vnrukg.pages", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),

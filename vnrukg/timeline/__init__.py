@@ -2,17 +2,22 @@
 
 :func:`timeline_page` draws the dated entities of a loaded graph, 1941–2030, with lanes by kind
 or by actor, filters, search and each item's evidence; the command-line filters (``since``,
-``until``, ``kinds``, ``actor``) choose what goes into the page.
+``until``, ``kinds``, ``actor``) choose what goes into the page. :func:`involving` applies
+``--actor`` to the text timeline too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..errors import UsageError
+from ..lookup import TimelineItem, resolve
+from ..network import EntityNetwork, build_network, split_graph
 from ..store import KnowledgeGraph
-from .items import KINDS, Item, Timeline, build_timeline
+from .items import KINDS, Item, Timeline, actors_of, build_timeline
+from .page import page_payload, render_page
 
-__all__ = ["KINDS", "Item", "Timeline", "build_timeline", "timeline_page"]
+__all__ = ["KINDS", "Item", "Timeline", "build_timeline", "involving", "timeline_page"]
 
 #: The ``vnrukg timeline --kind/--class`` names (network families) and the lanes they mean.
 FAMILY_KINDS = {
@@ -29,8 +34,6 @@ FAMILY_KINDS = {
 
 def kinds_for(classes: Iterable[str] | None) -> list[str] | None:
     """The lanes for the command line's classes (network families, or lane names)."""
-    from ..errors import UsageError
-
     if not classes:
         return None
     found: list[str] = []
@@ -52,11 +55,6 @@ def timeline_page(
     lang: str = "en",
 ) -> tuple[str, Timeline]:
     """The timeline page of ``kg`` after the filters, and the timeline it draws."""
-    from ..errors import UsageError
-    from ..lookup import resolve
-    from ..network import build_network, split_graph
-    from .page import page_payload, render_page
-
     if since is not None and until is not None and since > until:
         raise UsageError(f"--since {since} is after --until {until}")
     net = build_network(kg)
@@ -64,3 +62,14 @@ def timeline_page(
     actor_id = resolve(net, actor).id if actor else None
     timeline = build_timeline(net, facts, since, until, kinds_for(classes), actor_id)
     return render_page(page_payload(timeline, net, lang)), timeline
+
+
+def involving(
+    net: EntityNetwork, items: list[TimelineItem], actor: str | None
+) -> list[TimelineItem]:
+    """The timeline entries that involve ``actor`` (a name, slug or IRI), or all of them."""
+    if not actor:
+        return items
+    found = resolve(net, actor).id
+    involved = actors_of(net)
+    return [i for i in items if i.entity.id == found or found in involved.get(i.entity.id, [])]

@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 from importlib import metadata, resources
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
@@ -185,9 +186,9 @@ LABEL_SURE = 30
 REARRANGE_LIMIT = 1200
 
 
-def rearrange_physics(size: int) -> dict:
+def rearrange_physics(size: int) -> dict[str, Any]:
     """The force layout the page runs on what is shown when asked to re-arrange it."""
-    physics = vis_options(size, True)["physics"]
+    physics: dict[str, Any] = vis_options(size, True)["physics"]
     physics["stabilization"] = {
         "enabled": True,
         "iterations": stabilization_iterations(size),
