@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -151,3 +152,26 @@ def test_build_command_writes_the_page(viz_root, tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "dist" / "network.html").exists()
     assert f"wrote {tmp_path / 'dist' / 'vnrukg.graphml'}" in result.output
+
+
+def test_vendored_sigma_bundle_matches_its_pinned_recipe():
+    from vnrukg.viz.page import SIGMA_VERSION
+
+    root = Path(__file__).resolve().parent.parent
+    recipe = json.loads((root / "js" / "sigma" / "package.json").read_text())
+    lock = json.loads((root / "js" / "sigma" / "package-lock.json").read_text())
+    assert recipe["devDependencies"]["sigma"] == SIGMA_VERSION  # exact, no range
+    assert lock["packages"]["node_modules/sigma"]["version"] == SIGMA_VERSION
+    vendor = root / "vnrukg" / "vendor"
+    bundle = (vendor / f"sigma-{SIGMA_VERSION}.min.js").read_text()
+    assert "vnrukgSigma" in bundle and "sourceMappingURL" not in bundle
+    licence = (vendor / f"sigma-{SIGMA_VERSION}.LICENSE.txt").read_text()
+    assert f"sigma {SIGMA_VERSION}, licence MIT" in licence and "graphology" in licence
+
+
+def test_large_pages_are_drawn_with_webgl():
+    from vnrukg.viz.page import WEBGL_LIMIT, choose_renderer
+
+    assert choose_renderer(WEBGL_LIMIT) == "canvas"
+    assert choose_renderer(WEBGL_LIMIT + 1) == "webgl"
+    assert choose_renderer(10, "webgl") == "webgl"

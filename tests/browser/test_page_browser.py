@@ -436,3 +436,53 @@ def test_curated_graph_page_in_the_browser(browser, tmp_path):
         opened.page.screenshot(path=str(ARTIFACTS / "network-curated-events-people.png"))
     finally:
         opened.close()
+
+
+def test_webgl_page_offers_the_same_page(browser, network, tmp_path):
+    """The WebGL view (sigma.js, used above 5,000 entities) on the small fixture: offline, drawn,
+    names readable and apart, filters, search and the panel beside the canvas, a click opens the
+    evidence, re-arranging fills the canvas."""
+    path = tmp_path / "webgl.html"
+    path.write_text(render(network, renderer="webgl").html, encoding="utf-8")
+    opened = Session(browser, path)
+    try:
+        assert opened.js("window.vnrukg.renderer") == "webgl"
+        assert len(opened.js("window.vnrukg.shownNodes()")) == 21
+        assert len(opened.js("window.vnrukg.shownEdges()")) == 33
+        opened.js("window.vnrukg.redraw()")
+        opened.page.wait_for_timeout(200)
+        boxes = opened.js("window.vnrukg.labelBoxes")
+        assert len(boxes) == 21 and all(b["size"] >= 11 for b in boxes)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert (
+                    a["x"] + a["w"] <= b["x"]
+                    or b["x"] + b["w"] <= a["x"]
+                    or a["y"] + a["h"] <= b["y"]
+                    or b["y"] + b["h"] <= a["y"]
+                ), (a["text"], b["text"])
+        opened.js("window.vnrukg.setFamilies(['event', 'person', 'state'])")
+        opened.page.wait_for_selector("#status[hidden]", state="attached", timeout=60_000)
+        assert len(opened.js("window.vnrukg.shownNodes()")) == 7
+        assert opened.js("window.vnrukg.rearrangements") == 1
+        opened.page.fill("#search", "phan van giang")
+        opened.page.press("#search", "Enter")
+        assert opened.page.inner_text("#details h2") == "Phan Văn Giang"
+        canvas = opened.js("document.getElementById('network').getBoundingClientRect().toJSON()")
+        panel = opened.js("document.getElementById('details').getBoundingClientRect().toJSON()")
+        assert canvas["right"] <= panel["left"] + 1
+        x, y = opened.js("window.vnrukg.position('vnrd:phan-van-giang')")
+        assert canvas["left"] <= x <= canvas["right"] and canvas["top"] <= y <= canvas["bottom"]
+        opened.page.click("#details .close")
+        opened.page.wait_for_timeout(200)
+        x, y = opened.js("window.vnrukg.position('vnrd:phan-van-giang')")
+        opened.page.mouse.click(x, y)
+        opened.page.wait_for_selector("#details:not([hidden])", timeout=5_000)
+        assert opened.page.inner_text("#details h2") == "Phan Văn Giang"
+        ARTIFACTS.mkdir(exist_ok=True)
+        opened.page.screenshot(path=str(ARTIFACTS / "network-webgl.png"))
+    finally:
+        # software WebGL's performance notices (sigma reads pixels to find what is under the
+        # pointer) are the driver's, not the page's
+        opened.problems = [p for p in opened.problems if "GL Driver Message" not in p]
+        opened.close()

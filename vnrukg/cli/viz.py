@@ -72,8 +72,16 @@ def lang_option(function: Any) -> Any:
     type=click.Choice(["auto", "physics", "static"]),
     default="auto",
     show_default=True,
-    help="physics: laid out in the browser; static: pre-computed with networkx (used "
-    "automatically above 1,000 entities).",
+    help="physics: laid out in the browser; static: pre-computed with igraph or networkx "
+    "(used automatically above 1,000 entities).",
+)
+@click.option(
+    "--renderer",
+    type=click.Choice(["auto", "canvas", "webgl"]),
+    default="auto",
+    show_default=True,
+    help="canvas: vis-network; webgl: sigma.js, for large pages (used automatically above "
+    "5,000 entities; always laid out in advance).",
 )
 @click.option("--title", default=None, help="Title of the page.")
 @pass_state
@@ -87,6 +95,7 @@ def viz(
     depth: int,
     lang: str,
     layout: str,
+    renderer: str,
     title: str | None,
 ) -> None:
     """Draw the graph as a network in one offline HTML page.
@@ -116,11 +125,13 @@ def viz(
         depth=depth,
         lang=lang,
         layout=layout,
+        renderer=renderer,
         title=title or DEFAULT_TITLE,
     )
     write_output(page.html, output)
     if output != "-":
         how = "laid out in the browser" if page.physics else "pre-computed layout"
+        how += ", WebGL" if page.renderer == "webgl" else ""
         size = len(page.html.encode("utf-8"))
         counts = f"{page.nodes:,} entities, {page.edges:,} links for {page.relations:,} relations"
         click.echo(f"wrote {output} ({counts}, {size:,} bytes, {how})", err=True)

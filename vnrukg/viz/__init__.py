@@ -20,7 +20,7 @@ from ..network import FAMILIES, EntityNetwork, build_network, filter_network
 from ..store import KnowledgeGraph
 from .data import page_data
 from .layout import initial_positions, positions, use_static_layout
-from .page import render_page
+from .page import RENDERERS, choose_renderer, render_page
 
 DEFAULT_TITLE = "Vietnam–Russia relations: the network"
 LAYOUTS = ("auto", "physics", "static")
@@ -37,6 +37,8 @@ class Page:
     physics: bool
     #: the relations the links stand for
     relations: int = 0
+    #: what draws it: ``canvas`` (vis-network) or ``webgl`` (sigma.js)
+    renderer: str = "canvas"
 
 
 def select(
@@ -66,23 +68,35 @@ def select(
 
 
 def render(
-    net: EntityNetwork, *, lang: str = "en", layout: str = "auto", title: str = DEFAULT_TITLE
+    net: EntityNetwork,
+    *,
+    lang: str = "en",
+    layout: str = "auto",
+    title: str = DEFAULT_TITLE,
+    renderer: str = "auto",
 ) -> Page:
-    """The HTML page for ``net``."""
+    """The HTML page for ``net``: laid out by ``layout`` (``auto``, ``physics`` in the browser,
+    ``static`` here) and drawn by ``renderer`` (``auto``, ``canvas`` or ``webgl``; WebGL pages
+    are always laid out here)."""
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
-    static = use_static_layout(net, layout)
+    if renderer not in RENDERERS:
+        raise UsageError(f"unknown renderer {renderer!r}: choose one of {', '.join(RENDERERS)}")
+    drawn_by = choose_renderer(len(net.entities), renderer)
+    if drawn_by == "webgl" and layout == "physics":
+        raise UsageError("the WebGL renderer draws a page laid out here: use --layout static")
+    static = drawn_by == "webgl" or use_static_layout(net, layout)
     placed = (positions if static else initial_positions)(net) if net.entities else None
     data = page_data(net, lang, placed)
-    html = render_page(data, title=title, lang=lang, physics=not static)
+    html = render_page(data, title=title, lang=lang, physics=not static, renderer=drawn_by)
     relations = sum(len(r) for r in data.edge_details.values())
-    return Page(html, len(data.nodes), len(data.edges), not static, relations)
+    return Page(html, len(data.nodes), len(data.edges), not static, relations, drawn_by)
 
 
 def network_page(kg: KnowledgeGraph, **options: Any) -> Page:
     """The page for a loaded graph: ``families``, ``since``, ``until``, ``focus``, ``depth``
-    select what it shows; ``lang``, ``layout`` and ``title`` how."""
-    view = {k: options.pop(k) for k in ("lang", "layout", "title") if k in options}
+    select what it shows; ``lang``, ``layout``, ``title`` and ``renderer`` how."""
+    view = {k: options.pop(k) for k in ("lang", "layout", "title", "renderer") if k in options}
     return render(select(build_network(kg), **options), **view)
 
 

@@ -1,12 +1,17 @@
 """The HTML page: one self-contained file that loads nothing from the network.
 
-vis-network's script and style sheet are inlined from the copy pyvis ships in its wheel
-(vis-network 9.1.2, dual-licensed Apache-2.0 / MIT; its licence header is kept), next to the
-page's own script and style. The data travels as JSON in a ``<script type="application/json">``
-element with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no value can close the element or
-open a comment; the page's script puts every text from the data into the document with
-``textContent``. A Content-Security-Policy allows only the page's own inline scripts (by hash),
-no network connections and no loads other than ``data:`` images.
+The network is drawn by one of two renderers. Up to :data:`WEBGL_LIMIT` entities, vis-network
+on a canvas: its script and style sheet are inlined from the copy pyvis ships in its wheel
+(vis-network 9.1.2, dual-licensed Apache-2.0 / MIT; its licence header is kept). Above, where
+vis-network takes too long to build and draw the page (8 s for 20,000 entities), sigma.js with
+WebGL, from the bundle vendored in ``vnrukg/vendor`` (sigma 3.0.2 with graphology, MIT; see
+js/README.md). Either is inlined next to the page's own script (``assets/page.js`` with the
+renderer's ``view-vis.js`` or ``view-sigma.js``) and style. The data travels as JSON in a
+``<script type="application/json">`` element with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped, so no value can close the element or open a comment; the page's script puts every
+text from the data into the document with ``textContent``. A Content-Security-Policy allows
+only the page's own inline scripts (by hash), no network connections and no loads other than
+``data:`` images.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
+from .. import pages
 from ..errors import VnrukgError
 from ..network import FAMILIES
 from .data import PageData
@@ -28,6 +34,10 @@ from .layout import PHYSICS_LIMIT, stabilization_iterations
 from .style import STYLE
 
 VIS_VERSION = "9.1.2"
+SIGMA_VERSION = "3.0.2"
+#: Above this many entities the page is drawn with WebGL (sigma.js) instead of a canvas.
+WEBGL_LIMIT = 5000
+RENDERERS = ("auto", "canvas", "webgl")
 #: Classes whose checkbox starts unticked on larger pages: statements hang off the people who
 #: made them and would ring the picture with dozens of leaves (still one click away).
 HIDDEN_AT_FIRST = ("statement",)
@@ -154,12 +164,20 @@ def vis_options(size: int, physics: bool) -> dict:
     return options
 
 
-def _families(data: PageData) -> list[list]:
+def choose_renderer(size: int, renderer: str = "auto") -> str:
+    """``canvas`` or ``webgl``: the one asked for, or by the number of entities."""
+    if renderer == "auto":
+        return "webgl" if size > WEBGL_LIMIT else "canvas"
+    return renderer
+
+
+def _families(data: PageData, webgl: bool) -> list[list[Any]]:
     counts: dict[str, int] = {}
     for node in data.nodes:
         counts[node["family"]] = counts.get(node["family"], 0) + 1
     return [
-        [key, en, vi, STYLE[key][0], STYLE[key][1], counts[key]]
+        # the WebGL view draws every entity as a disc: the legend says so
+        [key, en, vi, STYLE[key][0], "dot" if webgl else STYLE[key][1], counts[key]]
         for key, (en, vi) in FAMILIES.items()
         if key in counts
     ]
@@ -198,9 +216,15 @@ def rearrange_physics(size: int) -> dict[str, Any]:
     return physics
 
 
-def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
-    """The complete HTML page for ``data``."""
+def render_page(
+    data: PageData, *, title: str, lang: str, physics: bool, renderer: str = "canvas"
+) -> str:
+    """The complete HTML page for ``data``, drawn by ``renderer`` (``canvas`` or ``webgl``:
+    the WebGL renderer draws laid-out pages only)."""
     size = len(data.nodes)
+    webgl = renderer == "webgl"
+    if webgl and physics:
+        raise VnrukgError("the WebGL renderer draws laid-out pages only (no physics)")
     payload = {
         "lang": lang,
         # the default title in both languages (a title given on the command line stays as is)
@@ -209,32 +233,49 @@ def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
         "large": size > PHYSICS_LIMIT,
         "labelSure": LABEL_SURE,
         "rearrangeLimit": REARRANGE_LIMIT,
-        "rearrangePhysics": rearrange_physics(size),
+        "rearrangePhysics": None if webgl else rearrange_physics(size),
         "physics": physics,
         "edgeLabels": len(data.edges) <= 1500,
         "hiddenFamilies": [f for f in HIDDEN_AT_FIRST if len(data.nodes) > 60],
-        "families": _families(data),
+        "families": _families(data, webgl),
         "years": list(data.years),
         "nodes": data.nodes,
         "edges": data.edges,
         "details": data.details,
         "edgeDetails": data.edge_details,
-        "options": vis_options(size, physics),
+        "options": None if webgl else vis_options(size, physics),
     }
-    vis_js = _vis_asset("vis-network.min.js")
-    vis_js = _safe_script(_SOURCE_MAP.sub("", vis_js), "vis-network.min.js")
-    page_js = _safe_script(_asset("page.js"), "page.js")
+    if webgl:
+        library = _sigma_js()
+        library_css = ""
+    else:
+        library = _safe_script(_SOURCE_MAP.sub("", _vis_asset("vis-network.min.js")), "vis-network")
+        library_css = _safe_style(_vis_asset("vis-network.css"))
+    page_js = _page_js("view-sigma.js" if webgl else "view-vis.js")
     return _template().render(
         lang=lang,
         title=title,
         version=_version(),
-        script_hashes=f"{_hash(vis_js)} {_hash(page_js)}",
-        vis_css=_safe_style(_vis_asset("vis-network.css")),
+        script_hashes=f"{_hash(library)} {_hash(page_js)}",
+        vis_css=library_css,
         page_css=_asset("page.css"),
         data=script_json(payload),
-        vis_js=vis_js,
+        vis_js=library,
         page_js=page_js,
+        renderer=renderer,
     )
+
+
+@functools.cache
+def _sigma_js() -> str:
+    return pages.safe_script(pages.vendored(f"sigma-{SIGMA_VERSION}.min.js"), "the sigma bundle")
+
+
+@functools.cache
+def _page_js(view: str) -> str:
+    """The page's script: the renderer's view and page.js, in one function."""
+    code = f"(function () {{\n{_asset(view)}\n{_asset('page.js')}\n}})();\n"
+    return _safe_script(code, "page.js")
 
 
 @functools.cache

@@ -1,7 +1,9 @@
-/* vnrukg network page: filters, search, evidence. Every text that comes from the data is
-   put into the page with textContent, never as HTML. The period rule below mirrors
-   vnrukg.network.period_subset: keep the two in step. */
-(function () {
+/* vnrukg network page: filters, search, evidence, names. Every text that comes from the data
+   is put into the page with textContent, never as HTML. The period rule below mirrors
+   vnrukg.network.period_subset: keep the two in step. The network itself is drawn by a view,
+   makeView (view-vis.js: vis-network on a canvas; view-sigma.js: sigma.js with WebGL, for
+   large pages), which this script drives and which reports clicks, hovers and drawing back
+   through the hooks given to it. Python wraps the view and this script in one function. */
   "use strict";
   var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("vnrukg-data").textContent);
@@ -83,42 +85,12 @@
     return state.edgeLabels ? (state.lang === "vi" ? e.label_vi : e.label_en) : "";
   }
   function nodeLabel(n) { return state.lang === "vi" ? n.label_vi : n.label_en; }
+  /* What is hidden now (the filters' verdict), and each entity's name in the page's language. */
+  var hiddenNode = {}, hiddenEdge = {}, nameOf = {};
+  function rename() { data.nodes.forEach(function (n) { nameOf[n.id] = nodeLabel(n); }); }
+  rename();
 
-  /* vis-network draws shapes only: names are drawn by the label layer below, which keeps the
-     most connected entities readable at every zoom and never lets two names overlap. */
-  /* Colour and shape come from the node's class (a vis "group"), not from each node: vis
-     merges a node's own options one by one, which took seconds for 20,000 nodes. */
-  data.options.groups = {};
-  data.nodes.forEach(function (n) {
-    if (!data.options.groups[n.family]) {
-      data.options.groups[n.family] = { color: n.color, shape: n.shape };
-    }
-  });
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var copy = { id: n.id, group: n.family, value: n.value, mass: n.mass, family: n.family,
-                 dated: n.dated, y0: n.y0, y1: n.y1, label_en: n.label_en, label_vi: n.label_vi,
-                 hidden: false, name: nodeLabel(n) };
-    if (n.x !== undefined) { copy.x = n.x; copy.y = n.y; }
-    return copy;
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    var copy = Object.assign({}, e, { label: edgeLabel(e), hidden: false });
-    if (data.large) { delete copy.dashes; }  /* faint and thin is enough; dashes are slow */
-    return copy;
-  }));
-  /* Sizes (and label sizes) grow with the logarithm of the degree, so that two hubs linked to
-     nearly everything do not dwarf the rest and mid-sized entities keep readable names. */
-  data.options.nodes.scaling.customScalingFunction = function (min, max, total, value) {
-    return max > 0 ? Math.log(1 + value) / Math.log(1 + max) : 0.5;
-  };
-  timings.datasets = performance.now();
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-  timings.network = performance.now();
-
-  var api = {
-    nodes: nodes, edges: edges, network: network, fold: fold, state: state,
-    ready: false, readyMs: null
-  };
+  var api = { fold: fold, state: state, ready: false, readyMs: null };
   window.vnrukg = api;
   /* When each stage of opening the page ended (ms since the page's clock started): the
      benchmark reads them to tell parsing, building and drawing apart. */
@@ -139,17 +111,6 @@
     timings.ready = api.readyMs;
     statusBox.hidden = true;
     document.body.dataset.ready = "1";
-  }
-  if (data.physics) {
-    network.on("stabilizationProgress", function (p) {
-      statusBox.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
-    });
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
-      markReady();
-    });
-  } else {
-    network.once("afterDrawing", markReady);
   }
 
   /* --- label layer ------------------------------------------------------------------------ */
@@ -184,7 +145,7 @@
     var first = [];
     var seen = {};
     function add(id) { if (!seen[id] && byId[id]) { seen[id] = true; first.push(id); } }
-    network.getSelectedNodes().forEach(function (id) {
+    view.selected().forEach(function (id) {
       add(id);
       adjacency[id].slice().sort(function (a, b) { return rankOf[a] - rankOf[b]; }).forEach(add);
     });
@@ -192,9 +153,6 @@
     return first;
   }
   function drawLabels(ctx) {
-    var body = network.body;
-    var scale = network.getScale();
-    var view = network.getViewPosition();
     var canvas = ctx.canvas;
     var ratio = canvas.width / canvas.clientWidth || 1;
     var width = canvas.clientWidth, height = canvas.clientHeight;
@@ -208,16 +166,15 @@
     var sure = 0;
     var screen = {};
     list.forEach(function (id) {
-      var node = body.nodes[id];
-      if (!node || node.options.hidden) { return; }
-      var x = (node.x - view.x) * scale + width / 2, y = (node.y - view.y) * scale + height / 2;
-      var r = Math.max(3, (node.options.size || 10) * scale);
-      screen[id] = [x, y, r];
+      var at = view.project(id);
+      if (!at) { return; }
+      var x = at[0], y = at[1], r = at[2];
+      screen[id] = at;
       if (discs.length < 3000 && x > -r && x < width + r && y > -r && y < height + r) {
         discs.push([x - r, y - r, x + r, y + r, id]);
       }
     });
-    var selected = network.getSelectedNodes();
+    var selected = view.selected();
     for (var i = 0; i < list.length && shown < MAX_LABELS && tries < MAX_TRIES; i++) {
       var id = list[i];
       var at = screen[id];
@@ -230,7 +187,7 @@
       var rank = rankOf[id];
       var size = rank < 3 ? 15 : rank < 12 ? 13.5 : rank < LABEL_SURE ? 12.5 : MIN_FONT;
       var font = (rank < 12 ? "600 " : "") + size + "px system-ui, 'Noto Sans', 'DejaVu Sans', sans-serif";
-      var text = nodes.get(id).name;
+      var text = nameOf[id];
       var tw = textWidth(ctx, text, font), th = size + 3;
       var spots = [[x - tw / 2, y + r + 2], [x - tw / 2, y - r - 2 - th], [x + r + 4, y - th / 2],
                    [x - r - 4 - tw, y - th / 2]];
@@ -273,10 +230,41 @@
       boxes.push({ id: id, x: b[0], y: b[1], w: b[2] - b[0], h: b[3] - b[1], size: size, text: text });
       shown += 1;
     }
+    if (state.edgeLabels && view.kind === "webgl") { drawEdgeLabels(ctx, screen, boxes, placed, width, height); }
     ctx.restore();
     api.labelBoxes = boxes;
   }
-  network.on("afterDrawing", drawLabels);
+  /* The WebGL view draws no edge labels: when they are asked for, the links between named
+     entities (and those of the selected one) are labelled here, halfway along, where the
+     label covers no name and no other label. */
+  function drawEdgeLabels(ctx, screen, boxes, placed, width, height) {
+    var named = {};
+    boxes.forEach(function (b) { named[b.id] = true; });
+    var selected = view.selected();
+    var font = "10.5px system-ui, 'Noto Sans', 'DejaVu Sans', sans-serif";
+    ctx.font = font;
+    var drawn = 0;
+    for (var i = 0; i < data.edges.length && drawn < 300; i++) {
+      var e = data.edges[i];
+      if (hiddenEdge[e.id] || !screen[e.from] || !screen[e.to]) { continue; }
+      var mine = selected.indexOf(e.from) >= 0 || selected.indexOf(e.to) >= 0;
+      if (!mine && !(named[e.from] && named[e.to])) { continue; }
+      var text = edgeLabel(e);
+      if (!text) { continue; }
+      var a = screen[e.from], b = screen[e.to];
+      var tw = textWidth(ctx, text, font), th = 13;
+      var x = (a[0] + b[0]) / 2 - tw / 2, y = (a[1] + b[1]) / 2 - th / 2;
+      var box = [x - 1, y, x + tw + 1, y + th];
+      if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height || overlaps(box, placed)) { continue; }
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "rgba(255,255,255,.92)";
+      ctx.strokeText(text, x, y + th / 2);
+      ctx.fillStyle = "#555555";
+      ctx.fillText(text, x, y + th / 2);
+      placed.push(box);
+      drawn += 1;
+    }
+  }
   api.labelBoxes = [];
   api.labelText = function (id) {
     var found = api.labelBoxes.filter(function (b) { return b.id === id; });
@@ -319,18 +307,24 @@
 
   function applyFilters() {
     var seen = visibility();
+    /* only what changes is handed to the view */
     var nodeChanges = [];
-    nodes.forEach(function (n) {
+    data.nodes.forEach(function (n) {
       var hidden = !seen.nodes[n.id];
-      if (n.hidden !== hidden) { nodeChanges.push({ id: n.id, hidden: hidden }); }
+      if (!!hiddenNode[n.id] !== hidden) {
+        nodeChanges.push({ id: n.id, hidden: hidden });
+        if (hidden) { hiddenNode[n.id] = true; } else { delete hiddenNode[n.id]; }
+      }
     });
     var edgeChanges = [];
-    edges.forEach(function (e) {
+    data.edges.forEach(function (e) {
       var hidden = !seen.edges[e.id];
-      if (e.hidden !== hidden) { edgeChanges.push({ id: e.id, hidden: hidden }); }
+      if (!!hiddenEdge[e.id] !== hidden) {
+        edgeChanges.push({ id: e.id, hidden: hidden });
+        if (hidden) { hiddenEdge[e.id] = true; } else { delete hiddenEdge[e.id]; }
+      }
     });
-    if (nodeChanges.length) { nodes.update(nodeChanges); }
-    if (edgeChanges.length) { edges.update(edgeChanges); }
+    view.setHidden(nodeChanges, edgeChanges);
     var shownNodes = Object.keys(seen.nodes).length;
     var shownEdges = Object.keys(seen.edges).length;
     state.shown = seen.nodes;
@@ -364,24 +358,14 @@
     api.rearrangements += 1;
     var count = Object.keys(shown).length;
     if (!count) { return Promise.resolve(0); }
-    if (count > data.rearrangeLimit) { network.fit({ animation: false }); return Promise.resolve(count); }
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, physics: !!shown[n.id] }; }));
-    edges.update(data.edges.map(function (e) {
-      return { id: e.id, physics: !!(shown[e.from] && shown[e.to]) };
-    }));
+    if (count > data.rearrangeLimit) { view.fit(Object.keys(shown)); return Promise.resolve(count); }
     statusBox.textContent = w("arranging");
     statusBox.hidden = false;
     api.arranging = true;
-    return new Promise(function (resolve) {
-      network.once("stabilizationIterationsDone", function () {
-        network.setOptions({ physics: { enabled: false } });
-        network.fit({ animation: false });
-        statusBox.hidden = true;
-        api.arranging = false;
-        resolve(count);
-      });
-      network.setOptions({ physics: data.rearrangePhysics });
-      network.stabilize(data.rearrangePhysics.stabilization.iterations);
+    return view.rearrange(shown).then(function () {
+      statusBox.hidden = true;
+      api.arranging = false;
+      return count;
     });
   };
 
@@ -539,8 +523,8 @@
   var edgeToggle = document.getElementById("edge-labels");
   edgeToggle.checked = state.edgeLabels;
   function relabel() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, name: nodeLabel(n) }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, label: edgeLabel(e) }; }));
+    rename();
+    view.relabel();
   }
   edgeToggle.addEventListener("change", function () { state.edgeLabels = edgeToggle.checked; relabel(); });
   var langSelect = document.getElementById("lang");
@@ -571,7 +555,7 @@
     if (state.open) { reopen(); }
   });
   api.setLang = function (lang) { langSelect.value = lang; langSelect.dispatchEvent(new Event("change")); };
-  document.getElementById("fit").addEventListener("click", function () { network.fit(); });
+  document.getElementById("fit").addEventListener("click", function () { view.fit(null); });
   document.getElementById("rearrange").addEventListener("click", function () { api.rearrange(); });
 
   /* --- search ------------------------------------------------------------------------------ */
@@ -613,10 +597,10 @@
       var d = data.details[id];
       var item = el("li", state.lang === "vi" ? d.vi : d.en);
       var other = state.lang === "vi" ? d.en : d.vi;
-      var node = nodes.get(id);
+      var hidden = !!hiddenNode[id];
       item.appendChild(el("small", (other !== item.textContent ? other + " · " : "") +
-        d.cls[state.lang === "vi" ? 1 : 0] + (node.hidden ? " · " + w("hiddenByFilters") : "")));
-      if (node.hidden) { item.classList.add("hidden-node"); }
+        d.cls[state.lang === "vi" ? 1 : 0] + (hidden ? " · " + w("hiddenByFilters") : "")));
+      if (hidden) { item.classList.add("hidden-node"); }
       if (i === 0) { item.classList.add("active"); }
       item.dataset.id = id;
       item.addEventListener("mousedown", function (event) { event.preventDefault(); select(id); });
@@ -632,26 +616,18 @@
 
   function select(id) {
     results.textContent = "";
-    var node = nodes.get(id);
-    if (!node) { return; }
+    if (!byId[id]) { return; }
     showDetails(id);
-    if (!node.hidden) {
-      network.selectNodes([id]);
-      frame(id);
-    }
+    if (!hiddenNode[id]) { frame(id); }
   }
   api.select = select;
   /* The panel takes its room from the canvas (it is beside it, not over it); the view then
      fits the entity and its shown neighbours into what is left, zooming in no further than
      needed to read them. */
   function frame(id) {
-    network.setSize("100%", "100%");
-    network.redraw();
-    var near = [id].concat(adjacency[id].filter(function (m) { return !nodes.get(m).hidden; }));
-    network.fit({ nodes: near, animation: false });
-    if (network.getScale() > 1.4) {
-      network.moveTo({ position: network.getPositions([id])[id], scale: 1.4, animation: false });
-    }
+    view.select(id);
+    view.resize();
+    view.frame([id].concat(adjacency[id].filter(function (m) { return !hiddenNode[m]; })));
   }
   api.frame = frame;
 
@@ -687,9 +663,8 @@
   function closePanel() {
     detailsBox.hidden = true;
     state.open = null;
-    network.unselectAll();
-    network.setSize("100%", "100%");
-    network.redraw();
+    view.unselect();
+    view.resize();
   }
   function reopen() {
     if (state.open[0] === "node") { showDetails(state.open[1]); } else { showEdge(state.open[1]); }
@@ -781,15 +756,9 @@
   data.edges.forEach(function (e) { byIdEdge[e.id] = e; });
   api.showEdge = showEdge;
 
-  network.on("click", function (params) {
-    tooltip.hidden = true;
-    if (params.nodes.length) { showDetails(params.nodes[0]); frame(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
-    else if (!detailsBox.hidden) { closePanel(); }
-  });
-
-  network.on("hoverNode", function (params) {
-    var d = data.details[params.node];
+  /* The hover card of entity ``id``, the pointer at (x, y) in the canvas. */
+  function showTooltip(id, x, y) {
+    var d = data.details[id];
     tooltip.textContent = "";
     var both = names(d);
     tooltip.appendChild(el("strong", both[0]));
@@ -806,13 +775,50 @@
       if (d.cites.length > 1) { tooltip.appendChild(el("div", "+ " + (d.cites.length - 1) + " " + w("more"), "muted")); }
     }
     var box = container.getBoundingClientRect();
-    tooltip.style.left = Math.min(box.left + params.pointer.DOM.x + 14, window.innerWidth - 350) + "px";
-    tooltip.style.top = (box.top + params.pointer.DOM.y + 14) + "px";
+    tooltip.style.left = Math.min(box.left + x + 14, window.innerWidth - 350) + "px";
+    tooltip.style.top = (box.top + y + 14) + "px";
     tooltip.hidden = false;
+  }
+
+  /* --- the view ------------------------------------------------------------------------- */
+  var view = makeView(container, data, {
+    name: function (id) { return nameOf[id]; },
+    edgeLabel: edgeLabel,
+    timing: function (stage) { timings[stage] = performance.now(); },
+    progress: function (percent) { statusBox.textContent = w("laying") + " " + percent + "%"; },
+    ready: function () { markReady(); },
+    draw: function (ctx) { drawLabels(ctx); },
+    clickNode: function (id) { tooltip.hidden = true; showDetails(id); frame(id); },
+    clickEdge: function (id) { tooltip.hidden = true; showEdge(id); },
+    clickStage: function () { tooltip.hidden = true; if (!detailsBox.hidden) { closePanel(); } },
+    hover: function (id, x, y) { showTooltip(id, x, y); },
+    blur: function () { tooltip.hidden = true; }
   });
-  network.on("blurNode", function () { tooltip.hidden = true; });
-  network.on("dragStart", function () { tooltip.hidden = true; });
+  api.view = view;
+  api.renderer = view.kind;
+  /* The same questions for either view (the browser tests ask them of both). */
+  api.shownNodes = function () { return data.nodes.map(function (n) { return n.id; }).filter(function (id) { return !hiddenNode[id]; }); };
+  api.shownEdges = function () { return data.edges.filter(function (e) { return !hiddenEdge[e.id]; }).map(function (e) { return e.id; }); };
+  api.nodeCount = data.nodes.length;
+  api.edgeCount = data.edges.length;
+  api.name = function (id) { return nameOf[id]; };
+  api.edgeBetween = function (from, to) {
+    var found = data.edges.filter(function (e) { return e.from === from && e.to === to; });
+    return found.length ? found[0].id : null;
+  };
+  api.selected = function () { return view.selected(); };
+  api.redraw = function () { view.redraw(); };
+  api.zoom = function (factor) { view.zoom(factor); };
+  api.settled = function () { return view.settled(); };
+  /* Where entity ``id`` is drawn, in page coordinates (null when hidden). */
+  api.position = function (id) {
+    var at = view.project(id);
+    var box = container.getBoundingClientRect();
+    return at ? [box.left + at[0], box.top + at[1]] : null;
+  };
+  /* The canvas view's vis-network objects (the browser tests read them). */
+  if (view.kind === "canvas") { api.nodes = view.nodes; api.edges = view.edges; api.network = view.network; }
 
   translatePage();
   applyFilters();
-})();
+
