@@ -282,7 +282,31 @@ def test_ctrl_c_exits_130_with_one_line(sources):
         text=True,
     )
     time.sleep(2.0)  # loading and checking the curated graph takes several seconds
+    assert process.poll() is None, "validate finished before it could be interrupted"
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert [line for line in err.splitlines() if line.strip()] == ["Interrupted."]
+
+
+def test_ctrl_c_while_the_command_line_loads_exits_130():
+    """SIGINT before the command line has even loaded (a busy machine): still 130, one line."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal, runpy, sys\n"
+        "import builtins\n"
+        "real = builtins.__import__\n"
+        "def slow(name, *a, **k):\n"
+        "    if name == 'cli' or name.endswith('.cli'):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = slow\n"
+        "sys.argv = ['vnrukg', '--version']\n"
+        "from vnrukg.__main__ import run\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 130, done.stderr
+    assert [line for line in done.stderr.splitlines() if line.strip()] == ["Interrupted."]

@@ -1,5 +1,20 @@
-"""``python -m vnrukg``: the command line, as the ``vnrukg`` script runs it."""
+"""``python -m vnrukg`` and the ``vnrukg`` script: the command line."""
 
-from .cli import entry_point
+from __future__ import annotations
 
-entry_point()
+import sys
+
+
+def run() -> None:
+    """Load the command line and run it; Ctrl-C while it loads exits 130 like Ctrl-C later."""
+    try:
+        # loading the command line takes a moment: Ctrl-C then must not print a traceback
+        from .cli import entry_point
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        raise SystemExit(130) from None
+    entry_point()
+
+
+if __name__ == "__main__":
+    run()

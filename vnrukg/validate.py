@@ -1,4 +1,5 @@
-"""Validate the project: strict Turtle, known terms, SHACL shapes, verbatim quotes, rule queries.
+"""Validate the project: strict Turtle, known terms, SHACL shapes, verbatim quotes, translations,
+names written one way, rule queries.
 
 :func:`validate` runs every check and returns a :class:`Report`; nothing is raised for bad data,
 so a curator sees all problems at once. Each problem names the file (and line, where it can be
@@ -8,6 +9,7 @@ found), the subject and what is wrong.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +28,7 @@ from .project import Project, find_project
 from .quotes import check_quotes, read_sources
 from .sparql import list_queries, make_engine, to_rdflib
 from .store import CURATED, ONTOLOGY, SHAPES, parse_turtle, part_of, relative_iris
-from .translations import check_translations
+from .translations import _VIETNAMESE_WORD, check_translations, needs_translating
 
 ERROR = "error"
 WARNING = "warning"
@@ -107,6 +109,23 @@ class _Locator:
             if (node, None, None) in graph:
                 return self.project.relative(path), self._line(path, node)
         return None, None
+
+    def literal_line(
+        self, node: Any, prop: URIRef, literal: Literal
+    ) -> tuple[str | None, int | None]:
+        """The file and line where ``node prop literal`` is written (the line of the literal
+        after the node's subject line), else where the node is described."""
+        escaped = str(literal).replace("\\", "\\\\").replace('"', '\\"')
+        shown = f'"{escaped}"@{literal.language}' if literal.language else f'"{escaped}"'
+        for path, graph in self.parts.items():
+            if (node, prop, literal) not in graph:
+                continue
+            start = self._line(path, node) or 1
+            for number, text in enumerate(self.lines[path][start - 1 :], start=start):
+                if shown in text:
+                    return self.project.relative(path), number
+            return self.project.relative(path), self._line(path, node)
+        return self.find(node)
 
     def _quote_line(self, path: Path, quote: str) -> int | None:
         head = quote.split("\n", 1)[0][:40].replace('"', '\\"')
@@ -308,6 +327,127 @@ def _check_translations(union: Graph, locator: _Locator, report: Report) -> None
         report.problems.append(Problem("translations", problem.problem, file, line, subject))
 
 
+#: A letter only Vietnamese writes: ă â đ ê ô ơ ư, and vowels with a hook above, a dot below,
+#: a tilde on i, u or y, or two marks. (à á è é ì í ò ó ù ú ý ã õ are left out: other
+#: languages write them too.)
+_VIETNAMESE_ONLY = re.compile(
+    r"[ăâđêôơưảạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ]", re.IGNORECASE
+)
+
+
+def ascii_name(text: str) -> str:
+    """A name without its diacritics, case kept (``Tô Lâm`` → ``To Lam``, ``Đặng`` → ``Dang``)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def _vietnamese_states(union: Graph) -> set[URIRef]:
+    """Vietnam and the states it succeeded or was succeeded by (the DRV), transitively."""
+    states, todo = set(), [VNRD.vietnam]
+    while todo:
+        state = todo.pop()
+        if state in states:
+            continue
+        states.add(state)
+        for prop in (VNRU.successorOf, VNRU.succeededBy):
+            todo += [s for s in union.objects(state, prop) if isinstance(s, URIRef)]
+            todo += [s for s in union.subjects(prop, state) if isinstance(s, URIRef)]
+    return states
+
+
+def _name_problems(
+    union: Graph, entity: URIRef, vietnamese: set[URIRef]
+) -> list[tuple[str, Literal | None]]:
+    """The naming problems of one entity, each with the English label at fault (if any)."""
+    labels = [o for o in union.objects(entity, SKOS.prefLabel) if isinstance(o, Literal)]
+    english = sorted(o for o in labels if (o.language or "").lower() == "en")
+    if not english:
+        if (entity, VNRU.sourceFile, None) in union:
+            return []  # a curated article may go by its own (Vietnamese) title alone
+        return [("no English skos:prefLabel (@en): every entity has a name in English", None)]
+    found: list[tuple[str, Literal | None]] = []
+    nationalities = set(union.objects(entity, VNRU.nationality))
+    person = (entity, RDF.type, VNRU.Person) in union and bool(nationalities)
+    in_vietnamese = {
+        unicodedata.normalize("NFC", str(o)) for o in labels if (o.language or "").lower() == "vi"
+    }
+    aliases = {
+        unicodedata.normalize("NFC", str(o))
+        for o in union.objects(entity, SKOS.altLabel)
+        if isinstance(o, Literal) and (o.language or "").lower() == "en"
+    }
+    for label in english:
+        text = unicodedata.normalize("NFC", str(label))
+        if needs_translating(text):
+            words = ", ".join(w for w in _VIETNAMESE_WORD.findall(text) if not w.istitle())
+            found.append(
+                (
+                    f"English label “{text}” has Vietnamese words ({words}): write it in "
+                    "English, and put an original name in a skos:altLabel @vi",
+                    label,
+                )
+            )
+        if not person:
+            continue
+        if nationalities & vietnamese:
+            if in_vietnamese and text not in in_vietnamese:
+                found.append(
+                    (
+                        f"English label “{text}” of a Vietnamese person is not the Vietnamese "
+                        f"label “{min(in_vietnamese)}”: write the name with its diacritics",
+                        label,
+                    )
+                )
+            plain = ascii_name(text)
+            if plain != text and plain not in aliases:
+                found.append(
+                    (
+                        f"English label “{text}” of a Vietnamese person needs its ASCII form "
+                        f"“{plain}” as a skos:altLabel @en",
+                        label,
+                    )
+                )
+        elif letters := sorted(set(_VIETNAMESE_ONLY.findall(text))):
+            found.append(
+                (
+                    f"English label “{text}” of a person who is not Vietnamese has letters only "
+                    f"Vietnamese writes ({' '.join(letters)}): write the name's usual English "
+                    "spelling, and keep the source's form as a skos:altLabel @vi",
+                    label,
+                )
+            )
+    return found
+
+
+def _check_names(union: Graph, locator: _Locator, report: Report) -> None:
+    """One way to write names: every ``vnrd:`` entity with a label has an English one, written
+    in English; Vietnamese people keep their diacritics in English, with the ASCII form as an
+    English alias; other people are written without Vietnamese letters.
+
+    (a) every ``vnrd:`` entity with a ``skos:prefLabel`` has one in English (the curated
+    articles, with a ``vnru:sourceFile``, may go by their own Vietnamese title alone); (b) an
+    English label has no lower-case or all-capital word with a Vietnamese letter (words in Title
+    Case are names: :func:`vnrukg.translations.needs_translating`); (c) for a person of
+    Vietnamese nationality (Vietnam or a state it succeeded), it is the Vietnamese label, and
+    its ASCII form, if different, is an English ``skos:altLabel``; (d) for a person of another
+    nationality, it has no letter only Vietnamese writes.
+    """
+    vietnamese = _vietnamese_states(union)
+    entities = {s for s in union.subjects(SKOS.prefLabel) if isinstance(s, URIRef)}
+    checked = 0
+    for entity in sorted(entities, key=str):
+        if not str(entity).startswith(str(VNRD)):
+            continue
+        checked += 1
+        for message, literal in _name_problems(union, entity, vietnamese):
+            if literal is None:
+                file, line = locator.find(entity)
+            else:
+                file, line = locator.literal_line(entity, SKOS.prefLabel, literal)
+            report.problems.append(Problem("names", message, file, line, shorten(str(entity))))
+    report.counts["named_entities"] = checked
+
+
 def _check_rules(union: Graph, project: Project, locator: _Locator, report: Report) -> None:
     rules = [q for q in list_queries(project) if q.name.endswith("-violation")]
     report.counts["rules"] = len(rules)
@@ -345,5 +485,6 @@ def validate(
         _check_shapes(union, shapes, locator, report)
     _check_quotes(union, sources, locator, report)
     _check_translations(union, locator, report)
+    _check_names(union, locator, report)
     _check_rules(union, project, locator, report)
     return report

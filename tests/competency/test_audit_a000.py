@@ -49,7 +49,7 @@ SELECT ?s ?kind ?policy ?start ?end ?quote WHERE {
   ?s a vnru:Statement ; vnru:statedBy vnrd:source-000 ; vnru:statementKind ?kind ;
      vnru:about vnrd:united-states , ?policy ; vnru:citation ?c .
   ?c vnru:source vnrd:source-000 ; vnru:quote ?quote .
-  ?policy a vnru:HistoricalEvent ; vnru:participant vnrd:united-states ; vnru:startDate ?start .
+  ?policy a vnru:Policy ; vnru:holder vnrd:united-states ; vnru:startDate ?start .
   OPTIONAL { ?policy vnru:endDate ?end }
   FILTER(CONTAINS(STR(?quote), "xoay trục") || CONTAINS(STR(?quote), "Ấn Độ Dương - Thái Bình Dương"))
 }""",
