@@ -10,7 +10,8 @@ from .common import CONTEXT_SETTINGS, State, pass_state, write_output
 
 #: The entity families of vnrukg.network.FAMILIES (kept here so --help needs no rdflib).
 FAMILY_NAMES = [
-    *("state", "person", "organisation", "place", "agreement", "partnership", "mechanism"),
+    *("state", "person", "organisation", "place", "agreement", "partnership"),
+    *("policy", "mechanism"),
     *("session", "event", "transaction", "weapon", "project", "statistics", "statement"),
     *("discrepancy", "period", "other"),
 ]

@@ -27,6 +27,7 @@ FAMILY_KINDS = {
     "transaction": ("transfer",),
     "project": ("project",),
     "partnership": ("period",),
+    "policy": ("period",),
     "mechanism": ("period",),
     "period": ("period",),
 }

@@ -73,6 +73,7 @@ def kind_of(entity: Entity) -> str | None:
         "project": "project",
         "period": "period",
         "partnership": "period",
+        "policy": "period",
         "mechanism": "period",
     }.get(entity.family)
 

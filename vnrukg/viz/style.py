@@ -16,6 +16,7 @@ STYLE: dict[str, tuple[str, str]] = {
     "place": ("#8c564b", "triangleDown"),
     "agreement": ("#ff7f0e", "diamond"),
     "partnership": ("#d4a017", "star"),
+    "policy": ("#3f51b5", "star"),
     "mechanism": ("#9467bd", "hexagon"),
     "session": ("#b39ddb", "dot"),
     "event": ("#2ca02c", "triangle"),
