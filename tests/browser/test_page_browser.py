@@ -281,6 +281,13 @@ def test_panel_is_beside_the_canvas_and_keeps_the_node_and_neighbours_in_view(se
         assert canvas["left"] <= x <= canvas["right"] and canvas["top"] <= y <= canvas["bottom"], (
             node
         )
+    # no name is drawn over the selected entity
+    session.js("window.vnrukg.redraw()")
+    x, y = _dom(session, "vnrd:phan-van-giang")
+    x, y = x - canvas["left"], y - canvas["top"]
+    spot = {"x": x - 4, "y": y - 4, "w": 8, "h": 8}
+    covering = [b["text"] for b in session.js("window.vnrukg.labelBoxes") if _overlap(b, spot)]
+    assert covering == []
     session.page.click("#details .close")
     after = session.js("document.getElementById('network').getBoundingClientRect().toJSON()")
     assert after["right"] > canvas["right"] + 300  # the canvas takes the room back
@@ -311,7 +318,21 @@ def _check_labels(session, top: int) -> list[dict]:
                 or b["y"] + b["h"] <= a["y"]
             )
             assert apart, (a["text"], b["text"])
+    # edge labels (drawn by the same layer) overlap no name and no other edge label
+    everything = boxes + (session.js("window.vnrukg.edgeLabelBoxes || []") or [])
+    for i, a in enumerate(everything):
+        for b in everything[i + 1 :]:
+            assert not _overlap(a, b), (a["text"], b["text"])
     return boxes
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"]
+        and b["x"] < a["x"] + a["w"]
+        and a["y"] < b["y"] + b["h"]
+        and b["y"] < a["y"] + a["h"]
+    )
 
 
 def test_names_of_the_most_connected_are_readable_and_never_overlap(session):

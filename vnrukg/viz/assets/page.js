@@ -24,7 +24,7 @@
   /* The page's own words, in both languages (names follow the same switch). */
   var WORDS = {
     en: {
-      search: "Search", searchPh: "Search names (diacritics optional)", period: "Period",
+      search: "Search", searchPh: "Search names (accents optional)", period: "Period",
       from: "from", to: "to", allYears: "All years", asOf: "As of", classes: "Classes", all: "All",
       none: "None", view: "View", edgeLabels: "edge labels", language: "names and page", fit: "Fit",
       rearrange: "Re-arrange what is shown", windowAll: "all years up to it",
@@ -175,6 +175,11 @@
       }
     });
     var selected = view.selected();
+    /* no name, not even one that must be drawn, covers the selected entity */
+    var keepClear = selected.filter(function (id) { return screen[id]; }).map(function (id) {
+      var at = screen[id];
+      return [at[0] - at[2], at[1] - at[2], at[0] + at[2], at[1] + at[2], id];
+    });
     for (var i = 0; i < list.length && shown < MAX_LABELS && tries < MAX_TRIES; i++) {
       var id = list[i];
       var at = screen[id];
@@ -205,7 +210,7 @@
         for (var s = 0; s < spots.length && !chosen; s++) {
           var box = [spots[s][0] - 2, spots[s][1], spots[s][0] + tw + 2, spots[s][1] + th];
           if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; }
-          if (overlaps(box, placed)) { continue; }
+          if (overlaps(box, placed) || overlaps(box, keepClear, undefined, id)) { continue; }
           if (pass === 0 && overlaps(box, discs, s < 4 ? undefined : 400, id)) { continue; }
           chosen = [box, s >= 4];
         }
@@ -230,20 +235,23 @@
       boxes.push({ id: id, x: b[0], y: b[1], w: b[2] - b[0], h: b[3] - b[1], size: size, text: text });
       shown += 1;
     }
-    if (state.edgeLabels && view.kind === "webgl") { drawEdgeLabels(ctx, screen, boxes, placed, width, height); }
+    if (state.edgeLabels) { drawEdgeLabels(ctx, screen, boxes, placed, keepClear.concat(discs), width, height); }
     ctx.restore();
     api.labelBoxes = boxes;
   }
-  /* The WebGL view draws no edge labels: when they are asked for, the links between named
-     entities (and those of the selected one) are labelled here, halfway along, where the
-     label covers no name and no other label. */
-  function drawEdgeLabels(ctx, screen, boxes, placed, width, height) {
+  /* Edge labels are drawn here too, not by the view (vis-network drew them over each other
+     and over names): when they are asked for, the links between named entities (and those of
+     the selected one) are labelled halfway along, where the label covers no name, no node and
+     no other label; a link whose label finds no room stays unlabelled. */
+  function drawEdgeLabels(ctx, screen, boxes, placed, discs, width, height) {
     var named = {};
     boxes.forEach(function (b) { named[b.id] = true; });
     var selected = view.selected();
     var font = "10.5px system-ui, 'Noto Sans', 'DejaVu Sans', sans-serif";
     ctx.font = font;
     var drawn = 0;
+    var edgeBoxes = [];
+    api.edgeLabelBoxes = edgeBoxes;
     for (var i = 0; i < data.edges.length && drawn < 300; i++) {
       var e = data.edges[i];
       if (hiddenEdge[e.id] || !screen[e.from] || !screen[e.to]) { continue; }
@@ -252,16 +260,19 @@
       var text = edgeLabel(e);
       if (!text) { continue; }
       var a = screen[e.from], b = screen[e.to];
+      var middle = view.edgeMiddle(e.id) || [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
       var tw = textWidth(ctx, text, font), th = 13;
-      var x = (a[0] + b[0]) / 2 - tw / 2, y = (a[1] + b[1]) / 2 - th / 2;
+      var x = middle[0] - tw / 2, y = middle[1] - th / 2;
       var box = [x - 1, y, x + tw + 1, y + th];
-      if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height || overlaps(box, placed)) { continue; }
+      if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; }
+      if (overlaps(box, placed) || overlaps(box, discs, 400)) { continue; }
       ctx.lineWidth = 3;
       ctx.strokeStyle = "rgba(255,255,255,.92)";
       ctx.strokeText(text, x, y + th / 2);
       ctx.fillStyle = "#555555";
       ctx.fillText(text, x, y + th / 2);
       placed.push(box);
+      edgeBoxes.push({ id: e.id, x: box[0], y: box[1], w: box[2] - box[0], h: th, text: text });
       drawn += 1;
     }
   }

@@ -125,6 +125,7 @@ function makeView(container, data, hooks) {
       var p = renderer.framedGraphToViewport(d);
       return [p.x, p.y, Math.max(2, renderer.scaleSize(d.size))];
     },
+    edgeMiddle: function () { return null; },  /* straight lines: page.js takes the midpoint */
     settled: function () { return true; },
     /* ForceAtlas2 (graphology's) on the shown entities and the links between them, from where
        they are; the hidden ones stay put. */

@@ -20,7 +20,8 @@ function makeView(container, data, hooks) {
     return copy;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    var copy = Object.assign({}, e, { label: hooks.edgeLabel(e), hidden: false });
+    var copy = Object.assign({}, e, { hidden: false });
+    delete copy.label;  /* page.js draws edge labels, where they overlap nothing */
     if (data.large) { delete copy.dashes; }  /* faint and thin is enough; dashes are slow */
     return copy;
   }));
@@ -64,7 +65,6 @@ function makeView(container, data, hooks) {
     },
     relabel: function () {
       nodes.update(data.nodes.map(function (n) { return { id: n.id, name: hooks.name(n.id) }; }));
-      edges.update(data.edges.map(function (e) { return { id: e.id, label: hooks.edgeLabel(e) }; }));
     },
     selected: function () { return network.getSelectedNodes(); },
     select: function (id) { network.selectNodes([id]); },
@@ -92,6 +92,15 @@ function makeView(container, data, hooks) {
       return [(node.x - at.x) * scale + container.clientWidth / 2,
               (node.y - at.y) * scale + container.clientHeight / 2,
               Math.max(3, (node.options.size || 10) * scale)];
+    },
+    /* The middle of link ``id`` as drawn (on its curve), in CSS px, or null. */
+    edgeMiddle: function (id) {
+      var edge = network.body.edges[id];
+      if (!edge || !edge.edgeType || !edge.connected) { return null; }
+      var p = edge.edgeType.getPoint(0.5);
+      var scale = network.getScale(), at = network.getViewPosition();
+      return [(p.x - at.x) * scale + container.clientWidth / 2,
+              (p.y - at.y) * scale + container.clientHeight / 2];
     },
     settled: function () { return !network.physics.physicsEnabled; },
     /* Run the force layout on the shown entities alone from where they are, then fit them. */
