@@ -212,3 +212,18 @@ def test_chart_command_charts_a_named_query_result(tmp_path):
         ("2019", 4.9e9, "4,900,000,000 US dollars"),
         ("Jan–Nov 2024", 4.1e9, "4,100,000,000 US dollars"),
     ]
+
+
+def test_definitions_are_in_plain_words():
+    from vnrukg.charts.series import plain
+
+    curators = (
+        "The change in the value of the reporter's exports (of a commodity, with vnru:commodity)"
+        " to the partner, against vnru:growthBasis, where the source gives only the change: in"
+        " percent (unit vnrv:percent, also vnru:growthPercent) or as a multiple."
+    )
+    assert plain(curators) == (
+        "The change in the value of the reporter's exports to the partner, where the source"
+        " gives only the change: in percent or as a multiple."
+    )
+    assert plain("The value of goods (in US dollars).") == "The value of goods (in US dollars)."

@@ -188,11 +188,25 @@ class _Labels:
         return en, vi or en
 
     def text(self, node: Node | None, lang: str = "en") -> str:
+        """The definition in ``lang``, in plain words (see :func:`plain`)."""
         for graph in self.graphs:
             for lit in sorted(graph.objects(node, SKOS.definition), key=str):
                 if isinstance(lit, Literal) and lit.language == lang:
-                    return str(lit)
+                    return plain(str(lit))
         return ""
+
+
+#: A prefixed name of the ontology or its vocabularies (``vnru:growthBasis``, ``vnrv:percent``).
+_CURIE = r"\bvnr[a-z]*:[A-Za-z]"
+_CURIE_ASIDE = re.compile(r"\s*\([^()]*" + _CURIE + r"[^()]*\)")
+_CURIE_CLAUSE = re.compile(r",[^,:;()]*" + _CURIE + r"[^,:;()]*(?=[,:;.])")
+
+
+def plain(definition: str) -> str:
+    """A definition for readers of a chart: the asides and clauses that name the ontology's
+    terms (written for curators: "(unit vnrv:percent, also vnru:growthPercent)", ", against
+    vnru:growthBasis") are left out."""
+    return _CURIE_CLAUSE.sub("", _CURIE_ASIDE.sub("", definition))
 
 
 def _one(graph: Graph, node: Node, prop: URIRef) -> Node | None:
