@@ -96,7 +96,7 @@
   var min = new Date(data.window[0] - 1, 0, 1), max = new Date(data.window[1] + 2, 0, 1);
   var timeline = new vis.Timeline(container, items, groupSet, {
     min: min, max: max, start: new Date(data.window[0], 0, 1), end: new Date(data.window[1] + 1, 0, 1),
-    zoomMin: 1000 * 60 * 60 * 24 * 20, stack: true, orientation: { axis: "both" },
+    zoomMin: 1000 * 60 * 60 * 24 * 20, stack: true, orientation: { axis: "both", item: "top" },
     margin: { item: { horizontal: 4, vertical: 4 } }, selectable: true, multiselect: false,
     showTooltips: false, verticalScroll: true, maxHeight: Math.max(480, window.innerHeight - 250),
     groupOrder: "order", showCurrentTime: false
