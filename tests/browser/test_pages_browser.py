@@ -158,6 +158,13 @@ def test_timeline_of_the_curated_graph(browser, tmp_path):
     opened = Session(browser, path)
     try:
         assert opened.js("window.vnrukgTimeline.items.length") > 80
+        # it opens at its first lane
+        first = opened.js(
+            "(() => { const l = document.querySelector('.vis-label');"
+            " const c = document.querySelector('.vis-panel.vis-left').getBoundingClientRect();"
+            " return [l.textContent, l.getBoundingClientRect().top - c.top]; })()"
+        )
+        assert first[0] == "Visits" and first[1] >= 0
         opened.page.screenshot(path=str(ARTIFACTS / "timeline-curated.png"))
         opened.js("window.vnrukgTimeline.setPeriod(2010, 2025)")
         opened.page.screenshot(path=str(ARTIFACTS / "timeline-curated-2010-2025.png"))

@@ -29,7 +29,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "session": ("Sessions of mechanisms", "Phiên họp của các cơ chế"),
     "transfer": ("Arms transfers and aid", "Chuyển giao vũ khí và viện trợ"),
     "project": ("Projects", "Dự án"),
-    "period": ("Periods, partnerships, mechanisms, policies", "Giai đoạn, khuôn khổ, cơ chế, chính sách"),
+    "period": (
+        "Periods, partnerships, mechanisms, policies",
+        "Giai đoạn, khuôn khổ, cơ chế, chính sách",
+    ),
     "event": ("Historical and other events", "Sự kiện lịch sử và sự kiện khác"),
 }
 MEETINGS = {"vnru:Meeting", "vnru:Talks", "vnru:Summit", "vnru:PhoneCall"}

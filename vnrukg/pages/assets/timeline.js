@@ -188,6 +188,7 @@
   }
   api.showEvidence = showEvidence;
   timeline.on("select", function (props) {
+    cardBox.hidden = true;  /* the hover card would cover the evidence it has just opened */
     if (!props.items.length) { return; }
     showEvidence(items.get(props.items[0]).item);
   });
