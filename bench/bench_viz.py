@@ -18,7 +18,7 @@ size.
 
 Usage:
     python bench/bench_viz.py [--root PROJECT] [--sizes 1000,5000,20000] [--no-browser]
-                              [--baseline DIR] [--series-triples 1000000]
+                              [--baseline DIR] [--series-triples 1000000] [--webgl]
 """
 
 from __future__ import annotations
@@ -154,13 +154,14 @@ def ontology_terms(root: Path) -> Graph:
     return terms
 
 
-def time_build(net_factory) -> tuple[EntityNetwork, dict]:
-    """Build the network and the page; the timings in seconds and the page."""
+def time_build(net_factory, **view: str) -> tuple[EntityNetwork, dict]:
+    """Build the network and the page (``view``: render's options); the timings in seconds
+    and the page."""
     t0 = time.perf_counter()
     net = net_factory()
     t1 = time.perf_counter()
-    static = use_static_layout(net)
-    page = render(net)
+    static = use_static_layout(net) or view.get("renderer") == "webgl"
+    page = render(net, **view)
     t2 = time.perf_counter()
     return net, {
         "nodes": page.nodes,
@@ -168,7 +169,8 @@ def time_build(net_factory) -> tuple[EntityNetwork, dict]:
         "network_s": t1 - t0,
         "page_s": t2 - t1,
         "bytes": len(page.html.encode("utf-8")),
-        "mode": "static" if static else "physics",
+        # how it is laid out, and what draws it (pages before the WebGL view: the canvas)
+        "mode": ("static" if static else "physics") + "/" + getattr(page, "renderer", "canvas"),
         "html": page.html,
     }
 
@@ -232,17 +234,20 @@ HEADER = (
 )
 
 
-def measure(root: str | None, sizes: list[int], browser: bool) -> list[dict]:
-    """The timings of every case with the package imported by this process."""
+def measure(
+    root: str | None, sizes: list[int], browser: bool, curated: bool = True, **view: str
+) -> list[dict]:
+    """The timings of every case with the package imported by this process (``view``:
+    render's options, e.g. ``renderer="webgl"``)."""
     project = find_project(root)
     terms = ontology_terms(project.root)
-    cases = [("curated", lambda: build_network(load(project)))]
+    cases = [("curated", lambda: build_network(load(project)))] if curated else []
     for size in sizes:
         facts = synthetic_facts(size)
         cases.append((f"synthetic {size:,}", lambda f=facts: network_from_graphs(f, terms)))
     rows = []
     for name, factory in cases:
-        _net, row = time_build(factory)
+        _net, row = time_build(factory, **view)
         row.update(time_browser(row["html"]) if browser else {})
         del row["html"]
         rows.append({"graph": name, **row})
@@ -319,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--baseline", default=None, metavar="DIR", help="an earlier checkout")
     parser.add_argument("--series-triples", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--webgl", action="store_true", help="also the synthetic pages drawn by the WebGL view"
+    )
     parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -333,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
         if before:
             print(" | ".join(_cells(before[number], "before")), flush=True)
         print(" | ".join(_cells(row, "after" if before else "this")), flush=True)
+    if args.webgl:
+        for row in measure(args.root, sizes, not args.no_browser, False, renderer="webgl"):
+            print(" | ".join(_cells(row, "WebGL")), flush=True)
     if args.series_triples:
         print()
         head = ("page", "triples", "what", "read s", "page s", "MB")

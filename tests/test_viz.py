@@ -169,9 +169,10 @@ def test_vendored_sigma_bundle_matches_its_pinned_recipe():
     assert f"sigma {SIGMA_VERSION}, licence MIT" in licence and "graphology" in licence
 
 
-def test_large_pages_are_drawn_with_webgl():
-    from vnrukg.viz.page import WEBGL_LIMIT, choose_renderer
+def test_webgl_only_on_request():
+    from vnrukg.viz.page import choose_renderer
 
-    assert choose_renderer(WEBGL_LIMIT) == "canvas"
-    assert choose_renderer(WEBGL_LIMIT + 1) == "webgl"
+    # software WebGL (no GPU) drew the 20,000-entity page slower than the canvas: see page.py
+    assert choose_renderer(20_000) == "canvas"
     assert choose_renderer(10, "webgl") == "webgl"
+    assert choose_renderer(20_000, "canvas") == "canvas"

@@ -81,8 +81,8 @@ def lang_option(function: Any) -> Any:
     type=click.Choice(["auto", "canvas", "webgl"]),
     default="auto",
     show_default=True,
-    help="canvas: vis-network; webgl: sigma.js, for large pages (used automatically above "
-    "5,000 entities; always laid out in advance).",
+    help="canvas: vis-network (auto); webgl: sigma.js, faster for large pages where the "
+    "browser has a GPU (always laid out in advance).",
 )
 @click.option("--title", default=None, help="Title of the page.")
 @pass_state

@@ -1,12 +1,15 @@
 """The HTML page: one self-contained file that loads nothing from the network.
 
-The network is drawn by one of two renderers. Up to :data:`WEBGL_LIMIT` entities, vis-network
-on a canvas: its script and style sheet are inlined from the copy pyvis ships in its wheel
-(vis-network 9.1.2, dual-licensed Apache-2.0 / MIT; its licence header is kept). Above, where
-vis-network takes too long to build and draw the page (8 s for 20,000 entities), sigma.js with
-WebGL, from the bundle vendored in ``vnrukg/vendor`` (sigma 3.0.2 with graphology, MIT; see
-js/README.md). Either is inlined next to the page's own script (``assets/page.js`` with the
-renderer's ``view-vis.js`` or ``view-sigma.js``) and style. The data travels as JSON in a
+The network is drawn by one of two renderers. By default vis-network on a canvas: its script
+and style sheet are inlined from the copy pyvis ships in its wheel (vis-network 9.1.2,
+dual-licensed Apache-2.0 / MIT; its licence header is kept). On request (``renderer="webgl"``,
+``vnrukg viz --renderer webgl``), sigma.js with WebGL, from the bundle vendored in
+``vnrukg/vendor`` (sigma 3.0.2 with graphology, MIT; see js/README.md), meant for large pages
+in browsers that run WebGL on a GPU (not measured here). Where WebGL runs in software, as in
+headless chromium on the benchmark machine, each frame of the 20,000-entity page took about
+7 s, so it is not chosen automatically (:data:`WEBGL_LIMIT`; figures in docs/network.md).
+Either is inlined next to the page's own script (``assets/page.js`` with the renderer's
+``view-vis.js`` or ``view-sigma.js``) and style. The data travels as JSON in a
 ``<script type="application/json">`` element with ``<``, ``>``, ``&``, U+2028 and U+2029
 escaped, so no value can close the element or open a comment; the page's script puts every
 text from the data into the document with ``textContent``. A Content-Security-Policy allows
@@ -35,8 +38,9 @@ from .style import STYLE
 
 VIS_VERSION = "9.1.2"
 SIGMA_VERSION = "3.0.2"
-#: Above this many entities the page is drawn with WebGL (sigma.js) instead of a canvas.
-WEBGL_LIMIT = 5000
+#: Above this many entities ``auto`` would draw with WebGL (sigma.js) instead of a canvas; None:
+#: never, since on a machine without a GPU the WebGL view was slower to open and to redraw.
+WEBGL_LIMIT: int | None = None
 RENDERERS = ("auto", "canvas", "webgl")
 #: Classes whose checkbox starts unticked on larger pages: statements hang off the people who
 #: made them and would ring the picture with dozens of leaves (still one click away).
@@ -167,7 +171,7 @@ def vis_options(size: int, physics: bool) -> dict:
 def choose_renderer(size: int, renderer: str = "auto") -> str:
     """``canvas`` or ``webgl``: the one asked for, or by the number of entities."""
     if renderer == "auto":
-        return "webgl" if size > WEBGL_LIMIT else "canvas"
+        return "webgl" if WEBGL_LIMIT is not None and size > WEBGL_LIMIT else "canvas"
     return renderer
 
 

@@ -831,5 +831,14 @@
   if (view.kind === "canvas") { api.nodes = view.nodes; api.edges = view.edges; api.network = view.network; }
 
   translatePage();
+  /* a page laid out in advance opens with its first-hidden classes hidden, so that it is drawn
+     once (a page laid out here hides them once its layout has settled: markReady) */
+  if (!data.physics && data.hiddenFamilies.length) {
+    api.setFamilies(data.families.map(function (f) { return f[0]; }).filter(function (f) {
+      return data.hiddenFamilies.indexOf(f) < 0;
+    }));
+  }
   applyFilters();
-
+  timings.scriptEnd = performance.now();
+  requestAnimationFrame(function () { timings.firstFrame = performance.now(); });
+  document.addEventListener("DOMContentLoaded", function () { timings.domLoaded = performance.now(); });

@@ -29,6 +29,10 @@ function makeView(container, data, hooks) {
   hooks.timing("datasets");
 
   var hidden = {}, hiddenEdges = {}, chosen = null, near = {};
+  /* sigma draws in its constructor, before page.js has applied its filters: that first picture
+     is left empty, and the real one drawn once, at the next frame (software WebGL spent seconds
+     on each of the four full drawings the page used to make while opening) */
+  var blank = true;
   var renderer = new lib.Sigma(graph, container, {
     renderLabels: false,
     renderEdgeLabels: false,
@@ -40,12 +44,12 @@ function makeView(container, data, hooks) {
     maxCameraRatio: 4,
     stagePadding: 24,
     nodeReducer: function (id, attrs) {
-      if (hidden[id]) { return Object.assign({}, attrs, { hidden: true }); }
+      if (blank || hidden[id]) { return Object.assign({}, attrs, { hidden: true }); }
       if (id === chosen) { return Object.assign({}, attrs, { size: attrs.size * 1.5 + 2, zIndex: 2 }); }
       return attrs;
     },
     edgeReducer: function (id, attrs) {
-      if (hiddenEdges[id]) { return Object.assign({}, attrs, { hidden: true }); }
+      if (blank || hiddenEdges[id]) { return Object.assign({}, attrs, { hidden: true }); }
       if (near[id]) { return Object.assign({}, attrs, { color: "#222222", size: 2, zIndex: 1 }); }
       return attrs;
     }
@@ -59,9 +63,8 @@ function makeView(container, data, hooks) {
     hooks.draw(ctx);
     if (first) { first = false; hooks.ready(); }
   });
-  /* sigma drew the graph once in its constructor, before this listener and before page.js
-     had its view: draw again at the next frame, names included, and call the page ready */
-  renderer.scheduleRefresh();
+  /* the real picture, names included, at the next frame; then the page is ready */
+  requestAnimationFrame(function () { blank = false; renderer.refresh(); });
   renderer.on("clickNode", function (e) { hooks.clickNode(e.node); });
   renderer.on("clickEdge", function (e) { hooks.clickEdge(e.edge); });
   renderer.on("clickStage", function () { hooks.clickStage(); });
@@ -102,9 +105,9 @@ function makeView(container, data, hooks) {
     setHidden: function (nodeChanges, edgeChanges) {
       nodeChanges.forEach(function (c) { if (c.hidden) { hidden[c.id] = true; } else { delete hidden[c.id]; } });
       edgeChanges.forEach(function (c) { if (c.hidden) { hiddenEdges[c.id] = true; } else { delete hiddenEdges[c.id]; } });
-      if (nodeChanges.length || edgeChanges.length) { renderer.refresh(); }
+      if (nodeChanges.length || edgeChanges.length) { renderer.scheduleRefresh(); }
     },
-    relabel: function () { renderer.refresh(); },
+    relabel: function () { renderer.scheduleRefresh(); },
     selected: function () { return chosen === null ? [] : [chosen]; },
     select: function (id) {
       chosen = id;
