@@ -460,7 +460,7 @@ def test_curated_graph_page_in_the_browser(browser, tmp_path):
 
 
 def test_webgl_page_offers_the_same_page(browser, network, tmp_path):
-    """The WebGL view (sigma.js, used above 5,000 entities) on the small fixture: offline, drawn,
+    """The WebGL view (sigma.js, `--renderer webgl`) on the small fixture: offline, drawn,
     names readable and apart, filters, search and the panel beside the canvas, a click opens the
     evidence, re-arranging fills the canvas."""
     path = tmp_path / "webgl.html"
