@@ -9,8 +9,16 @@ for pages above the physics limit), to render the HTML, its size, and the time h
 chromium takes from opening the file until the network is drawn and still (physics
 stabilised and switched off, or first drawing for a pre-laid-out page), with networking off.
 
+With ``--baseline DIR`` (a checkout of an earlier commit, e.g. a worktree of main) every size is
+measured twice in the same run, first with the package in DIR, then with this one, and the
+table shows both side by side. ``--series-triples N`` adds the charts and timeline pages of the
+synthetic graph of N triples that bench/generate.py writes (its statistical series and dated
+entities): the time to read the series or build the timeline, to render the page, and its
+size.
+
 Usage:
     python bench/bench_viz.py [--root PROJECT] [--sizes 1000,5000,20000] [--no-browser]
+                              [--baseline DIR] [--series-triples 1000000] [--webgl]
 """
 
 from __future__ import annotations
@@ -22,19 +30,20 @@ import tempfile
 import time
 from pathlib import Path
 
+# chromium is started as the browser tests start it (flags that keep it off the network)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if __name__ == "__main__" and "--worker" in sys.argv:  # measure the package of another checkout
+    sys.path.insert(0, sys.argv[sys.argv.index("--worker") + 1])
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
+from tests.chromium import ARGS, CHROMIUM
 from vnrukg.namespaces import VNRD, VNRU
 from vnrukg.network import EntityNetwork, build_network, network_from_graphs
 from vnrukg.project import find_project
 from vnrukg.store import load, parse_turtle
 from vnrukg.viz import render
 from vnrukg.viz.layout import use_static_layout
-
-# chromium is started as the browser tests start it (flags that keep it off the network)
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.chromium import ARGS, CHROMIUM
 
 SHARES = (
     ("person", 0.28),
@@ -145,13 +154,14 @@ def ontology_terms(root: Path) -> Graph:
     return terms
 
 
-def time_build(net_factory) -> tuple[EntityNetwork, dict]:
-    """Build the network and the page; the timings in seconds and the page."""
+def time_build(net_factory, **view: str) -> tuple[EntityNetwork, dict]:
+    """Build the network and the page (``view``: render's options); the timings in seconds
+    and the page."""
     t0 = time.perf_counter()
     net = net_factory()
     t1 = time.perf_counter()
-    static = use_static_layout(net)
-    page = render(net)
+    static = use_static_layout(net) or view.get("renderer") == "webgl"
+    page = render(net, **view)
     t2 = time.perf_counter()
     return net, {
         "nodes": page.nodes,
@@ -159,7 +169,8 @@ def time_build(net_factory) -> tuple[EntityNetwork, dict]:
         "network_s": t1 - t0,
         "page_s": t2 - t1,
         "bytes": len(page.html.encode("utf-8")),
-        "mode": "static" if static else "physics",
+        # how it is laid out, and what draws it (pages before the WebGL view: the canvas)
+        "mode": ("static" if static else "physics") + "/" + getattr(page, "renderer", "canvas"),
         "html": page.html,
     }
 
@@ -206,53 +217,140 @@ def time_browser(html: str, timeout_s: float = 600) -> dict:
     }
 
 
+HEADER = (
+    "graph",
+    "code",
+    "entities",
+    "links",
+    "network s",
+    "layout+page s",
+    "MB",
+    "layout",
+    "browser s",
+    "filter s",
+    "search s",
+    "net loads",
+    "errors",
+)
+
+
+def measure(
+    root: str | None, sizes: list[int], browser: bool, curated: bool = True, **view: str
+) -> list[dict]:
+    """The timings of every case with the package imported by this process (``view``:
+    render's options, e.g. ``renderer="webgl"``)."""
+    project = find_project(root)
+    terms = ontology_terms(project.root)
+    cases = [("curated", lambda: build_network(load(project)))] if curated else []
+    for size in sizes:
+        facts = synthetic_facts(size)
+        cases.append((f"synthetic {size:,}", lambda f=facts: network_from_graphs(f, terms)))
+    rows = []
+    for name, factory in cases:
+        _net, row = time_build(factory, **view)
+        row.update(time_browser(row["html"]) if browser else {})
+        del row["html"]
+        rows.append({"graph": name, **row})
+    return rows
+
+
+def _cells(row: dict, code: str) -> list[str]:
+    cells = [
+        row["graph"],
+        code,
+        f"{row['nodes']:,}",
+        f"{row['edges']:,}",
+        f"{row['network_s']:.2f}",
+        f"{row['page_s']:.2f}",
+        f"{row['bytes'] / 1e6:.1f}",
+        row["mode"],
+    ]
+    keys = ("ready_s", "filter_s", "search_s")
+    cells += [f"{row[k]:.2f}" for k in keys] if "ready_s" in row else ["-", "-", "-"]
+    return [*cells, str(row.get("blocked", "-")), str(row.get("errors", "-"))]
+
+
+def baseline_rows(folder: str, args) -> list[dict]:
+    """The same measurements with the package of the checkout in ``folder`` (a subprocess)."""
+    import json
+    import subprocess
+
+    command = [sys.executable, __file__, "--worker", str(Path(folder).resolve())]
+    command += ["--root", args.root or str(Path(folder).resolve()), "--sizes", args.sizes]
+    command += ["--no-browser"] if args.no_browser else []
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def series_pages(triples: int) -> list[list[str]]:
+    """Build the charts and timeline pages of bench/generate.py's graph of ``triples``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from generate import generate, ontology_graph
+
+    from vnrukg.charts.page import page_payload, render_page
+    from vnrukg.charts.series import read_indicators
+    from vnrukg.timeline.items import build_timeline
+    from vnrukg.timeline.page import page_payload as timeline_payload
+    from vnrukg.timeline.page import render_page as render_timeline
+
+    facts, terms = generate(triples), ontology_graph()
+    rows = []
+    t0 = time.perf_counter()
+    found = read_indicators(facts, terms)
+    t1 = time.perf_counter()
+    html = render_page(page_payload(found))
+    t2 = time.perf_counter()
+    figures = sum(len(i.points) for i in found)
+    rows.append(["charts", f"{len(found)} charts, {figures:,} figures", t1 - t0, t2 - t1, html])
+    t0 = time.perf_counter()
+    net = network_from_graphs(facts, terms)
+    timeline = build_timeline(net, facts)
+    t1 = time.perf_counter()
+    html = render_timeline(timeline_payload(timeline, net))
+    t2 = time.perf_counter()
+    rows.append(["timeline", f"{len(timeline.items):,} items", t1 - t0, t2 - t1, html])
+    return [
+        [name, f"{len(facts):,}", what, f"{read:.2f}", f"{page:.2f}", f"{len(h) / 1e6:.1f}"]
+        for name, what, read, page, h in rows
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
+    import json
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=None, help="project folder (default: found as usual)")
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--no-browser", action="store_true")
-    args = parser.parse_args(argv)
-    project = find_project(args.root)
-    terms = ontology_terms(project.root)
-    cases = [("curated", lambda: build_network(load(project)))]
-    for size in (int(s) for s in args.sizes.split(",") if s):
-        facts = synthetic_facts(size)
-        cases.append((f"synthetic {size:,}", lambda f=facts: network_from_graphs(f, terms)))
-    header = (
-        "graph",
-        "entities",
-        "links",
-        "network s",
-        "page s",
-        "MB",
-        "layout",
-        "browser s",
-        "filter s",
-        "search s",
-        "net loads",
-        "errors",
+    parser.add_argument("--baseline", default=None, metavar="DIR", help="an earlier checkout")
+    parser.add_argument("--series-triples", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--webgl", action="store_true", help="also the synthetic pages drawn by the WebGL view"
     )
-    print(" | ".join(header))
-    print(" | ".join("---" for _ in header))
-    for name, factory in cases:
-        _net, row = time_build(factory)
-        browser = {} if args.no_browser else time_browser(row["html"])
-        cells = [
-            name,
-            f"{row['nodes']:,}",
-            f"{row['edges']:,}",
-            f"{row['network_s']:.2f}",
-            f"{row['page_s']:.2f}",
-            f"{row['bytes'] / 1e6:.1f}",
-            row["mode"],
-        ]
-        cells += (
-            [f"{browser[k]:.2f}" for k in ("ready_s", "filter_s", "search_s")]
-            if browser
-            else ["-", "-", "-"]
-        )
-        cells += [str(browser.get("blocked", "-")), str(browser.get("errors", "-"))]
-        print(" | ".join(cells), flush=True)
+    parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.worker:
+        print(json.dumps(measure(args.root, sizes, not args.no_browser)))
+        return 0
+    print(" | ".join(HEADER))
+    print(" | ".join("---" for _ in HEADER))
+    before = baseline_rows(args.baseline, args) if args.baseline else []
+    after = measure(args.root, sizes, not args.no_browser)
+    for number, row in enumerate(after):
+        if before:
+            print(" | ".join(_cells(before[number], "before")), flush=True)
+        print(" | ".join(_cells(row, "after" if before else "this")), flush=True)
+    if args.webgl:
+        for row in measure(args.root, sizes, not args.no_browser, False, renderer="webgl"):
+            print(" | ".join(_cells(row, "WebGL")), flush=True)
+    if args.series_triples:
+        print()
+        head = ("page", "triples", "what", "read s", "page s", "MB")
+        print(" | ".join(head))
+        print(" | ".join("---" for _ in head))
+        for cells in series_pages(args.series_triples):
+            print(" | ".join(cells), flush=True)
     return 0
 
 

@@ -45,7 +45,10 @@ def test_per_year(viz_net):
 
 def test_table_output(viz_net):
     text = format_analysis(analyze(viz_net, top=2), "table", max_width=200)
-    assert text.startswith("21 entities, 33 linked pairs, 1 components\n\n")
+    assert text.startswith(
+        "21 entities, 33 linked pairs (either direction, each pair once; from 33 relations), "
+        "1 components\n\n"
+    )
     assert (
         "Degree (distinct neighbours), top 2\n"
         "rank  id            name                           class  score\n"

@@ -23,10 +23,11 @@ LAYERS: list[list[str]] = [
     ["cli"],
     ["server"],
     ["build"],
-    ["viz"],
-    ["validate", "push", "coverage", "export", "analyze", "lookup", "gephi", "cite"],
+    # the network page and the Gephi files, which draw the network with the page's layout
+    ["viz", "gephi"],
+    ["validate", "push", "coverage", "export", "analyze", "lookup", "cite", "charts", "timeline"],
     ["search"],
-    ["results", "network", "quotes", "translations", "docs", "describe"],
+    ["results", "network", "quotes", "translations", "docs", "describe", "pages"],
     # the query core, vnrukg.sparql: its package names what the rest may use
     ["sparql"],
     ["sparql.engines"],
@@ -42,7 +43,7 @@ LAYERS: list[list[str]] = [
     ["store"],
     ["infer"],
     # the base: settings, names, errors
-    ["formats", "namespaces", "project", "names", "util", "datatypes", "progress"],
+    ["formats", "namespaces", "project", "names", "util", "datatypes", "progress", "periods"],
     ["errors"],
     [""],
 ]

@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -116,7 +117,7 @@ def test_viz_command_writes_the_page(viz_root, tmp_path):
         cli, ["--root", str(viz_root), "viz", "-o", str(out), "--since", "2012"]
     )
     assert result.exit_code == 0, result.output
-    expected = rf"wrote {re.escape(str(out))} \(16 entities, 24 links, [\d,]+ bytes, laid out"
+    expected = rf"wrote {re.escape(str(out))} \(16 entities, 24 links for 24 relations, [\d,]+ bytes, laid out"
     assert re.fullmatch(expected + r" in the browser\)\n", result.stderr)
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
 
@@ -151,3 +152,27 @@ def test_build_command_writes_the_page(viz_root, tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "dist" / "network.html").exists()
     assert f"wrote {tmp_path / 'dist' / 'vnrukg.graphml'}" in result.output
+
+
+def test_vendored_sigma_bundle_matches_its_pinned_recipe():
+    from vnrukg.viz.page import SIGMA_VERSION
+
+    root = Path(__file__).resolve().parent.parent
+    recipe = json.loads((root / "js" / "sigma" / "package.json").read_text())
+    lock = json.loads((root / "js" / "sigma" / "package-lock.json").read_text())
+    assert recipe["devDependencies"]["sigma"] == SIGMA_VERSION  # exact, no range
+    assert lock["packages"]["node_modules/sigma"]["version"] == SIGMA_VERSION
+    vendor = root / "vnrukg" / "vendor"
+    bundle = (vendor / f"sigma-{SIGMA_VERSION}.min.js").read_text()
+    assert "vnrukgSigma" in bundle and "sourceMappingURL" not in bundle
+    licence = (vendor / f"sigma-{SIGMA_VERSION}.LICENSE.txt").read_text()
+    assert f"sigma {SIGMA_VERSION}, licence MIT" in licence and "graphology" in licence
+
+
+def test_webgl_only_on_request():
+    from vnrukg.viz.page import choose_renderer
+
+    # software WebGL (no GPU) drew the 20,000-entity page slower than the canvas: see page.py
+    assert choose_renderer(20_000) == "canvas"
+    assert choose_renderer(10, "webgl") == "webgl"
+    assert choose_renderer(20_000, "canvas") == "canvas"

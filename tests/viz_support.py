@@ -61,3 +61,18 @@ def viz_net(viz_kg):
     from vnrukg.network import build_network
 
     return build_network(viz_kg)
+
+
+def make_chart_project(root: Path) -> Path:
+    """The network fixture project plus ``tests/fixtures/charts/charts-extra.ttl``."""
+    make_project(root)
+    shutil.copy(FIXTURES / "charts" / "charts-extra.ttl", root / "graph" / "charts-extra.ttl")
+    return root
+
+
+@pytest.fixture(scope="session")
+def chart_kg(tmp_path_factory):
+    from vnrukg.project import Project
+    from vnrukg.store import load
+
+    return load(Project(make_chart_project(tmp_path_factory.mktemp("charts") / "project")))

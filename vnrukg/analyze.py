@@ -65,8 +65,11 @@ class Analysis:
     """The results of :func:`analyze`."""
 
     nodes: int
+    #: linked pairs: either direction, each pair once (not the page's links nor the relations)
     links: int
     components: int
+    #: the relations those pairs come from (the edges of the GraphML and GEXF exports)
+    relations: int = 0
     degree: list[Ranked] = field(default_factory=list)
     betweenness: list[Ranked] = field(default_factory=list)
     communities: list[Community] = field(default_factory=list)
@@ -90,6 +93,7 @@ def analyze(net: EntityNetwork, top: int = 10, lang: str = "en") -> Analysis:
         nodes=graph.number_of_nodes(),
         links=graph.number_of_edges(),
         components=nx.number_connected_components(graph) if len(graph) else 0,
+        relations=len(net.relations),
     )
     result.degree = _ranking(net, dict(graph.degree()), top, lang)
     result.betweenness = _ranking(net, _betweenness(graph), top, lang)
@@ -229,7 +233,10 @@ def format_analysis(result: Analysis, fmt: str = "table", max_width: int | None 
             for column in (*YEAR_COLUMNS, "observations", "entities"):
                 writer.writerow(["year", y.year, "", "", column, getattr(y, column)])
         return buffer.getvalue()
-    head = f"{result.nodes} entities, {result.links} linked pairs, {result.components} components\n"
+    head = (
+        f"{result.nodes} entities, {result.links} linked pairs (either direction, each pair "
+        f"once; from {result.relations} relations), {result.components} components\n"
+    )
     blocks = [head]
     for title, columns, rows in _tables(result):
         blocks.append(f"\n{title}\n" + render_table(columns, rows, max_width))

@@ -10,11 +10,13 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from . import formats
+from .charts import charts_page
 from .docs import render
 from .export import export_bytes
 from .namespaces import VNRU, shorten
 from .progress import SILENT, Progress, Task
 from .store import ONTOLOGY, SHAPES, KnowledgeGraph
+from .timeline import timeline_page
 from .util import atomic_write
 from .viz import build_outputs
 
@@ -44,13 +46,14 @@ def _write(result: BuildResult, path: Path, data: bytes | str, steps: Task) -> N
 
 
 def build(kg: KnowledgeGraph, out_dir: Path, progress: Progress = SILENT) -> BuildResult:
-    """Write the exports, the ontology and its documentation (and the network page).
+    """Write the exports, the ontology and its documentation, and the pages: the network, the
+    charts of every series and the timeline.
 
     Each file written is a step of ``progress``.
     """
     result = BuildResult(triples=len(kg.graph))
     outputs = formats.formats(formats.GRAPH, formats.DATASET, formats.NETWORK)
-    steps = progress.task("build", total=len(outputs) + len(kg.project.ontology_files()) + 2)
+    steps = progress.task("build", total=len(outputs) + len(kg.project.ontology_files()) + 4)
     for fmt in formats.formats(formats.GRAPH, formats.DATASET):
         _write(result, out_dir / f"vnrukg{fmt.extension}", export_bytes(kg, fmt.name), steps)
     for path in kg.project.ontology_files():
@@ -59,6 +62,8 @@ def build(kg: KnowledgeGraph, out_dir: Path, progress: Progress = SILENT) -> Bui
     _write(result, out_dir / "ontology" / "index.html", documentation, steps)
     for path, data in build_outputs(kg, out_dir):  # the network page, GraphML and GEXF
         _write(result, path, data, steps)
+    _write(result, out_dir / "charts.html", charts_page(kg), steps)
+    _write(result, out_dir / "timeline.html", timeline_page(kg)[0], steps)
     steps.finish()
     result.classes = class_counts(kg)
     return result

@@ -56,7 +56,7 @@ class Session:
         self.requests: list[str] = []
         self.problems: list[str] = []
         self.dialogs: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.context = browser.new_context(viewport={"width": 1440, "height": 900})
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
@@ -211,10 +211,186 @@ def test_link_details_show_the_statements_and_quotes(session):
     assert "attests 2024-08-13" in session.page.inner_text("#details")
 
 
-def test_language_switch(session):
+def test_language_switch_renames_relabels_and_rerenders_the_open_panel(session):
+    session.js("window.vnrukg.select('vnrd:soviet-union')")
+    assert session.page.inner_text("#details h2") == "Soviet Union"
     session.page.select_option("#lang", "vi")
-    assert session.js("window.vnrukg.nodes.get('vnrd:russia').label") == "Liên bang Nga"
+    assert session.js("window.vnrukg.nodes.get('vnrd:russia').name") == "Liên bang Nga"
+    session.js("window.vnrukg.network.redraw()")
+    assert session.js("window.vnrukg.labelText('vnrd:russia')") == "Liên bang Nga"
     assert session.page.locator("#legend li").first.inner_text().split("\n")[0] == "Quốc gia"
+    # the open panel follows, and so do the page's own words
+    assert session.page.inner_text("#details h2") == "Liên Xô"
+    details = session.page.inner_text("#details")
+    assert "DẪN CHỨNG (1)" in details.upper() and "NGUYÊN VĂN CỦA NGUỒN" in details.upper()
+    assert "BẢN DỊCH (CỦA NGƯỜI BIÊN TẬP)" in details.upper()
+    assert "At the end of 1991, the Soviet Union was dissolved" in details
+    assert session.page.inner_text("#classes legend") == "Loại"
+    assert session.page.inner_text("#side h1") == "Quan hệ Việt Nam – Nga: mạng lưới"
+    assert session.page.get_attribute("#search", "placeholder") == "Tìm tên (không cần dấu)"
+    assert session.page.inner_text("#visible").startswith("Đang hiện 21 / 21 thực thể")
+
+
+def test_evidence_shows_the_curators_translation_labelled_as_such(session):
+    session.js("window.vnrukg.select('vnrd:soviet-union')")
+    labels = session.page.locator("#details .cite-label").all_inner_texts()
+    assert [t.lower() for t in labels[:2]] == ["the source's words", "translation (curators')"]
+    assert session.page.inner_text("#details blockquote") == "Vào cuối năm 1991, Liên Xô giải thể"
+    assert session.page.inner_text("#details .translation") == (
+        "At the end of 1991, the Soviet Union was dissolved"
+    )
+    # a citation without a translation says so, never shows the quote as one
+    session.js("window.vnrukg.select('vnrd:moscow')")
+    assert (
+        "translation (curators'): no english translation yet"
+        in session.page.inner_text("#details").lower()
+    )
+
+
+def _dom(session, node_id: str) -> list[float]:
+    return session.js(
+        """id => {
+        const net = window.vnrukg.network;
+        const p = net.canvasToDOM(net.getPositions([id])[id]);
+        const r = document.getElementById('network').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""",
+        node_id,
+    )
+
+
+def test_hover_card_closes_when_a_node_is_clicked(session):
+    x, y = _dom(session, "vnrd:su-30mk2")
+    session.page.mouse.move(x, y)
+    session.page.wait_for_selector("#tooltip:not([hidden])", timeout=5_000)
+    session.page.mouse.click(x, y)
+    assert session.js("document.getElementById('tooltip').hidden") is True
+    assert session.page.inner_text("#details h2") == "Su-30MK2"
+
+
+def test_panel_is_beside_the_canvas_and_keeps_the_node_and_neighbours_in_view(session, network):
+    session.page.fill("#search", "phan van giang")
+    session.page.press("#search", "Enter")
+    panel = session.js("document.getElementById('details').getBoundingClientRect().toJSON()")
+    canvas = session.js("document.getElementById('network').getBoundingClientRect().toJSON()")
+    assert canvas["right"] <= panel["left"] + 1  # the canvas shrank: the panel covers none of it
+    neighbours = {r.target for r in network.relations if r.source == "vnrd:phan-van-giang"}
+    neighbours |= {r.source for r in network.relations if r.target == "vnrd:phan-van-giang"}
+    for node in {"vnrd:phan-van-giang", *neighbours}:
+        x, y = _dom(session, node)
+        assert canvas["left"] <= x <= canvas["right"] and canvas["top"] <= y <= canvas["bottom"], (
+            node
+        )
+    # no name is drawn over the selected entity
+    session.js("window.vnrukg.redraw()")
+    x, y = _dom(session, "vnrd:phan-van-giang")
+    x, y = x - canvas["left"], y - canvas["top"]
+    spot = {"x": x - 4, "y": y - 4, "w": 8, "h": 8}
+    covering = [b["text"] for b in session.js("window.vnrukg.labelBoxes") if _overlap(b, spot)]
+    assert covering == []
+    session.page.click("#details .close")
+    after = session.js("document.getElementById('network').getBoundingClientRect().toJSON()")
+    assert after["right"] > canvas["right"] + 300  # the canvas takes the room back
+
+
+def _check_labels(session, top: int) -> list[dict]:
+    """The ``top`` most connected shown entities are named, at 11 px or more, and no two names
+    overlap or leave the canvas."""
+    session.js("window.vnrukg.network.redraw()")
+    boxes = session.js("window.vnrukg.labelBoxes")
+    shown = session.js(
+        "window.vnrukg.nodes.get({filter: n => !n.hidden})"
+        ".sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1)).map(n => n.id)"
+    )
+    named = {b["id"]: b for b in boxes}
+    wanted = shown[:top]
+    assert [n for n in wanted if n not in named] == []
+    assert all(named[n]["size"] >= 11 for n in wanted)
+    canvas = session.js("document.getElementById('network').getBoundingClientRect().toJSON()")
+    for i, a in enumerate(boxes):
+        assert a["x"] >= 0 and a["x"] + a["w"] <= canvas["width"] + 0.5
+        assert a["y"] >= 0 and a["y"] + a["h"] <= canvas["height"] + 0.5
+        for b in boxes[i + 1 :]:
+            apart = (
+                a["x"] + a["w"] <= b["x"]
+                or b["x"] + b["w"] <= a["x"]
+                or a["y"] + a["h"] <= b["y"]
+                or b["y"] + b["h"] <= a["y"]
+            )
+            assert apart, (a["text"], b["text"])
+    # edge labels (drawn by the same layer) overlap no name and no other edge label
+    everything = boxes + (session.js("window.vnrukg.edgeLabelBoxes || []") or [])
+    for i, a in enumerate(everything):
+        for b in everything[i + 1 :]:
+            assert not _overlap(a, b), (a["text"], b["text"])
+    return boxes
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"]
+        and b["x"] < a["x"] + a["w"]
+        and a["y"] < b["y"] + b["h"]
+        and b["y"] < a["y"] + a["h"]
+    )
+
+
+def test_names_of_the_most_connected_are_readable_and_never_overlap(session):
+    boxes = _check_labels(session, 21)
+    assert len(boxes) == 21
+    # the same after zooming out: fewer fit, but what is drawn is readable and apart
+    session.js("window.vnrukg.network.moveTo({scale: 0.3, animation: false})")
+    _check_labels(session, 3)
+
+
+SPREAD = """() => {
+    const api = window.vnrukg, net = api.network;
+    const ids = api.nodes.get({filter: n => !n.hidden}).map(n => n.id);
+    const pts = ids.map(id => net.canvasToDOM(net.getPositions([id])[id]));
+    const r = document.getElementById('network').getBoundingClientRect();
+    const w = Math.max(...pts.map(p => p.x)) - Math.min(...pts.map(p => p.x));
+    const h = Math.max(...pts.map(p => p.y)) - Math.min(...pts.map(p => p.y));
+    const inside = pts.every(p => p.x >= 0 && p.y >= 0 && p.x <= r.width && p.y <= r.height);
+    return [Math.max(w / r.width, h / r.height), inside, ids.length];
+}"""
+
+
+def _rearranged(session) -> list:
+    session.page.wait_for_selector("#status[hidden]", state="attached", timeout=60_000)
+    assert session.js("window.vnrukg.arranging") is False
+    assert session.js("window.vnrukg.network.physics.physicsEnabled") is False
+    return session.js(SPREAD)
+
+
+def test_rearranging_what_is_shown(session):
+    assert session.js("window.vnrukg.rearrangements") == 0
+    session.js("window.vnrukg.setFamilies(['event', 'person', 'state'])")  # most hidden: automatic
+    _spread, inside, count = _rearranged(session)
+    assert session.js("window.vnrukg.rearrangements") == 1
+    assert inside and count == 7
+    session.js("window.vnrukg.setFamilies(['event', 'person', 'state', 'session'])")  # small change
+    assert session.js("window.vnrukg.rearrangements") == 1
+    session.page.click("#rearrange")  # on request
+    assert _rearranged(session)[1]
+    assert session.js("window.vnrukg.rearrangements") == 2
+
+
+@pytest.mark.parametrize("year", [1978, 1994, 2012, 2024])
+def test_time_slider_shows_the_network_as_of_a_year(session, network, year):
+    session.page.locator("#year-slider").fill(str(year))
+    expected = period_subset(network, None, year)
+    assert session.visible_nodes() == set(expected.entities)
+    assert session.page.input_value("#until") == str(year)
+    assert session.page.inner_text("#year-label") == f"As of {year}"
+    session.page.select_option("#window", "1")
+    assert session.visible_nodes() == set(period_subset(network, year, year).entities)
+
+
+def test_play_runs_through_the_years_and_stops(session, network):
+    session.js("window.vnrukg.play(40)")
+    session.page.wait_for_selector("#play[aria-label='play']", state="attached", timeout=20_000)
+    assert session.page.input_value("#year-slider") == "2024"
+    assert session.visible_nodes() == set(period_subset(network, None, 2024).entities)
 
 
 def test_static_layout_page(browser, network, tmp_path):
@@ -225,6 +401,25 @@ def test_static_layout_page(browser, network, tmp_path):
         positions = opened.js("window.vnrukg.network.getPositions()")
         assert len(positions) == 21
         assert opened.js("window.vnrukg.nodes.get('vnrd:russia').x") is not None
+    finally:
+        opened.close()
+
+
+def test_focused_curated_page_names_everything_without_overlap(browser, tmp_path):
+    """`vnrukg viz --focus phan-van-giang` (it overlapped badly before the label layer)."""
+    from vnrukg.project import Project
+    from vnrukg.store import load
+    from vnrukg.viz import select
+
+    curated = build_network(load(Project(REPO)))
+    focused = select(curated, focus="phan-van-giang")
+    path = tmp_path / "giang.html"
+    path.write_text(render(focused).html, encoding="utf-8")
+    opened = Session(browser, path)
+    try:
+        _check_labels(opened, min(30, len(focused.entities)))
+        ARTIFACTS.mkdir(exist_ok=True)
+        opened.page.screenshot(path=str(ARTIFACTS / "network-focus-phan-van-giang.png"))
     finally:
         opened.close()
 
@@ -251,7 +446,64 @@ def test_curated_graph_page_in_the_browser(browser, tmp_path):
         assert opened.page.inner_text("#visible").startswith(
             f"Showing {shown} of {len(data.nodes)}"
         )
+        _check_labels(opened, 30)
         ARTIFACTS.mkdir(exist_ok=True)
         opened.page.screenshot(path=str(ARTIFACTS / "network-curated.png"))
+        # a filter that hides most entities re-arranges the rest to fill the canvas
+        opened.js("window.vnrukg.setFamilies(['event', 'person'])")
+        spread, inside, count = _rearranged(opened)
+        assert inside and spread > 0.6 and count > 50
+        _check_labels(opened, 30)
+        opened.page.screenshot(path=str(ARTIFACTS / "network-curated-events-people.png"))
     finally:
+        opened.close()
+
+
+def test_webgl_page_offers_the_same_page(browser, network, tmp_path):
+    """The WebGL view (sigma.js, `--renderer webgl`) on the small fixture: offline, drawn,
+    names readable and apart, filters, search and the panel beside the canvas, a click opens the
+    evidence, re-arranging fills the canvas."""
+    path = tmp_path / "webgl.html"
+    path.write_text(render(network, renderer="webgl").html, encoding="utf-8")
+    opened = Session(browser, path)
+    try:
+        assert opened.js("window.vnrukg.renderer") == "webgl"
+        assert len(opened.js("window.vnrukg.shownNodes()")) == 21
+        assert len(opened.js("window.vnrukg.shownEdges()")) == 33
+        opened.js("window.vnrukg.redraw()")
+        opened.page.wait_for_timeout(200)
+        boxes = opened.js("window.vnrukg.labelBoxes")
+        assert len(boxes) == 21 and all(b["size"] >= 11 for b in boxes)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert (
+                    a["x"] + a["w"] <= b["x"]
+                    or b["x"] + b["w"] <= a["x"]
+                    or a["y"] + a["h"] <= b["y"]
+                    or b["y"] + b["h"] <= a["y"]
+                ), (a["text"], b["text"])
+        opened.js("window.vnrukg.setFamilies(['event', 'person', 'state'])")
+        opened.page.wait_for_selector("#status[hidden]", state="attached", timeout=60_000)
+        assert len(opened.js("window.vnrukg.shownNodes()")) == 7
+        assert opened.js("window.vnrukg.rearrangements") == 1
+        opened.page.fill("#search", "phan van giang")
+        opened.page.press("#search", "Enter")
+        assert opened.page.inner_text("#details h2") == "Phan Văn Giang"
+        canvas = opened.js("document.getElementById('network').getBoundingClientRect().toJSON()")
+        panel = opened.js("document.getElementById('details').getBoundingClientRect().toJSON()")
+        assert canvas["right"] <= panel["left"] + 1
+        x, y = opened.js("window.vnrukg.position('vnrd:phan-van-giang')")
+        assert canvas["left"] <= x <= canvas["right"] and canvas["top"] <= y <= canvas["bottom"]
+        opened.page.click("#details .close")
+        opened.page.wait_for_timeout(200)
+        x, y = opened.js("window.vnrukg.position('vnrd:phan-van-giang')")
+        opened.page.mouse.click(x, y)
+        opened.page.wait_for_selector("#details:not([hidden])", timeout=5_000)
+        assert opened.page.inner_text("#details h2") == "Phan Văn Giang"
+        ARTIFACTS.mkdir(exist_ok=True)
+        opened.page.screenshot(path=str(ARTIFACTS / "network-webgl.png"))
+    finally:
+        # software WebGL's performance notices (sigma reads pixels to find what is under the
+        # pointer) are the driver's, not the page's
+        opened.problems = [p for p in opened.problems if "GL Driver Message" not in p]
         opened.close()

@@ -19,11 +19,11 @@ import sys
 import click
 
 from ..errors import UsageError, VnrukgError
-from . import analysis, cite, data, push, query, serve, viz
+from . import analysis, charts, cite, data, push, query, serve, viz
 from .common import CONTEXT_SETTINGS, State
 
 #: The modules of cli/ whose ``COMMANDS`` make up the command line.
-MODULES = (data, query, push, viz, analysis, cite, serve)
+MODULES = (data, query, push, viz, charts, analysis, cite, serve)
 
 
 #: Where a module's import name differs from the name pip installs it by.

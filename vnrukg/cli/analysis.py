@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..errors import UsageError
 from ..names import fold, shorten_text
 from ..namespaces import shorten
 from ..results import render_table
-from .common import CONTEXT_SETTINGS, State, evidence_option, pass_state
+from .common import CONTEXT_SETTINGS, State, evidence_option, pass_state, write_output
 from .viz import lang_option, period_options
 
 if TYPE_CHECKING:
@@ -160,6 +161,7 @@ def _relation_json(rel: Any) -> dict[str, Any]:
 @period_options
 @click.option(
     "--kind",
+    "--class",
     "kinds",
     multiple=True,
     type=click.Choice(
@@ -187,6 +189,11 @@ def _relation_json(rel: Any) -> dict[str, Any]:
     show_default=True,
     help="Dated lines with their citation, CSV or JSON.",
 )
+@click.option("--actor", default=None, metavar="ENTITY", help="Only what involves this entity.")
+@click.option("--html", is_flag=True, help="Write the interactive timeline page instead.")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="File the --html page goes to, or -."
+)
 @lang_option
 @evidence_option
 @pass_state
@@ -196,23 +203,45 @@ def timeline(
     until: int | None,
     kinds: tuple[str, ...],
     fmt: str,
+    actor: str | None,
+    html: bool,
+    output: str,
     lang: str,
     evidence: str,
 ) -> None:
     """List dated events, agreements, sessions and transactions in order, each with a citation.
 
     Dates are shown at the precision the sources give (a year stays a year) and sort as text,
-    so 2024 comes before 2024-06 and 2024-06-20.
+    so 2024 comes before 2024-06 and 2024-06-20. --html writes the same selection as an
+    offline page with zoom, lanes, filters, search and each item's evidence.
 
     \b
     Examples:
       vnrukg timeline --since 2012 --until 2025
       vnrukg timeline --kind agreement --format csv
+      vnrukg timeline --html --since 2012 --actor phan-van-giang -o giang.html
     """
     # networkx costs 0.2 s to import: only these commands need it
-    from .. import lookup
+    from .. import lookup, timeline
 
-    items = lookup.timeline(_network(state), since, until, kinds or None)
+    if html or output != "-":
+        if not html:
+            raise UsageError("-o writes the --html page: add --html (text goes to standard output)")
+        page, drawn = timeline.timeline_page(
+            state.knowledge_graph(),
+            since=since,
+            until=until,
+            classes=kinds,
+            actor=actor,
+            lang=lang,
+        )
+        write_output(page, output)
+        if output != "-":
+            size = len(page.encode("utf-8"))
+            click.echo(f"wrote {output} ({len(drawn.items):,} items, {size:,} bytes)", err=True)
+        return
+    net = _network(state)
+    items = timeline.involving(net, lookup.timeline(net, since, until, kinds or None), actor)
     if fmt == "json":
         click.echo(
             _json(

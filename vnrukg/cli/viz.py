@@ -11,7 +11,8 @@ from .common import CONTEXT_SETTINGS, State, pass_state, write_output
 
 #: The entity families of vnrukg.network.FAMILIES (kept here so --help needs no rdflib).
 FAMILY_NAMES = [
-    *("state", "person", "organisation", "place", "agreement", "partnership", "mechanism"),
+    *("state", "person", "organisation", "place", "agreement", "partnership"),
+    *("policy", "mechanism"),
     *("session", "event", "transaction", "weapon", "project", "statistics", "statement"),
     *("discrepancy", "period", "other"),
 ]
@@ -73,8 +74,16 @@ def lang_option(function: Any) -> Any:
     type=click.Choice(["auto", "physics", "static"]),
     default="auto",
     show_default=True,
-    help="physics: laid out in the browser; static: pre-computed with networkx (used "
-    "automatically above 1,000 entities).",
+    help="physics: laid out in the browser; static: pre-computed with igraph or networkx "
+    "(used automatically above 1,000 entities).",
+)
+@click.option(
+    "--renderer",
+    type=click.Choice(["auto", "canvas", "webgl"]),
+    default="auto",
+    show_default=True,
+    help="canvas: vis-network (auto); webgl: sigma.js, faster for large pages where the "
+    "browser has a GPU (always laid out in advance).",
 )
 @click.option("--title", default=None, help="Title of the page.")
 @pass_state
@@ -88,6 +97,7 @@ def viz(
     depth: int,
     lang: str,
     layout: str,
+    renderer: str,
     title: str | None,
 ) -> None:
     """Draw the graph as a network in one offline HTML page.
@@ -120,13 +130,15 @@ def viz(
             depth=depth,
             lang=lang,
             layout=layout,
+            renderer=renderer,
             title=title or DEFAULT_TITLE,
         )
     write_output(page.html, output)
     if output != "-":
         how = "laid out in the browser" if page.physics else "pre-computed layout"
+        how += ", WebGL" if page.renderer == "webgl" else ""
         size = len(page.html.encode("utf-8"))
-        counts = f"{page.nodes:,} entities, {page.edges:,} links"
+        counts = f"{page.nodes:,} entities, {page.edges:,} links for {page.relations:,} relations"
         click.echo(f"wrote {output} ({counts}, {size:,} bytes, {how})", err=True)
 
 

@@ -21,7 +21,7 @@ from ..progress import SILENT, Progress, Task
 from ..store import KnowledgeGraph
 from .data import page_data
 from .layout import initial_positions, positions, use_static_layout
-from .page import render_page
+from .page import RENDERERS, choose_renderer, render_page
 
 DEFAULT_TITLE = "Vietnam–Russia relations: the network"
 LAYOUTS = ("auto", "physics", "static")
@@ -33,8 +33,13 @@ class Page:
 
     html: str
     nodes: int
+    #: links: the page's arrows, one per linked pair and direction
     edges: int
     physics: bool
+    #: the relations the links stand for
+    relations: int = 0
+    #: what draws it: ``canvas`` (vis-network) or ``webgl`` (sigma.js)
+    renderer: str = "canvas"
 
 
 def select(
@@ -69,27 +74,36 @@ def render(
     lang: str = "en",
     layout: str = "auto",
     title: str = DEFAULT_TITLE,
+    renderer: str = "auto",
     steps: Task | None = None,
 ) -> Page:
-    """The HTML page for ``net`` (its layout and page are ``steps``, when given)."""
+    """The HTML page for ``net``: laid out by ``layout`` (``auto``, ``physics`` in the browser,
+    ``static`` here) and drawn by ``renderer`` (``auto``, ``canvas`` or ``webgl``; WebGL pages
+    are always laid out here); its layout and page are ``steps``, when given."""
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
+    if renderer not in RENDERERS:
+        raise UsageError(f"unknown renderer {renderer!r}: choose one of {', '.join(RENDERERS)}")
     steps = steps or Task()
-    static = use_static_layout(net, layout)
+    drawn_by = choose_renderer(len(net.entities), renderer)
+    if drawn_by == "webgl" and layout == "physics":
+        raise UsageError("the WebGL renderer draws a page laid out here: use --layout static")
+    static = drawn_by == "webgl" or use_static_layout(net, layout)
     steps.step("layout")
     placed = (positions if static else initial_positions)(net) if net.entities else None
     steps.step("page")
     data = page_data(net, lang, placed)
-    html = render_page(data, title=title, lang=lang, physics=not static)
+    html = render_page(data, title=title, lang=lang, physics=not static, renderer=drawn_by)
+    relations = sum(len(r) for r in data.edge_details.values())
     steps.finish()
-    return Page(html, len(data.nodes), len(data.edges), not static)
+    return Page(html, len(data.nodes), len(data.edges), not static, relations, drawn_by)
 
 
 def network_page(kg: KnowledgeGraph, progress: Progress = SILENT, **options: Any) -> Page:
     """The page for a loaded graph: ``families``, ``since``, ``until``, ``focus``, ``depth``
-    select what it shows; ``lang``, ``layout`` and ``title`` how. Building the network,
-    laying it out and writing the page are the steps of ``progress``."""
-    view = {k: options.pop(k) for k in ("lang", "layout", "title") if k in options}
+    select what it shows; ``lang``, ``layout``, ``title`` and ``renderer`` how. Building the
+    network, laying it out and writing the page are the steps of ``progress``."""
+    view = {k: options.pop(k) for k in ("lang", "layout", "title", "renderer") if k in options}
     steps = progress.task("viz", total=3)
     steps.step("network")
     return render(select(build_network(kg), **options), **view, steps=steps)

@@ -1,12 +1,20 @@
 """The HTML page: one self-contained file that loads nothing from the network.
 
-vis-network's script and style sheet are inlined from the copy pyvis ships in its wheel
-(vis-network 9.1.2, dual-licensed Apache-2.0 / MIT; its licence header is kept), next to the
-page's own script and style. The data travels as JSON in a ``<script type="application/json">``
-element with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no value can close the element or
-open a comment; the page's script puts every text from the data into the document with
-``textContent``. A Content-Security-Policy allows only the page's own inline scripts (by hash),
-no network connections and no loads other than ``data:`` images.
+The network is drawn by one of two renderers. By default vis-network on a canvas: its script
+and style sheet are inlined from the copy pyvis ships in its wheel (vis-network 9.1.2,
+dual-licensed Apache-2.0 / MIT; its licence header is kept). On request (``renderer="webgl"``,
+``vnrukg viz --renderer webgl``), sigma.js with WebGL, from the bundle vendored in
+``vnrukg/vendor`` (sigma 3.0.2 with graphology, MIT; see js/README.md), meant for large pages
+in browsers that run WebGL on a GPU (not measured here). Where WebGL runs in software, as in
+headless chromium on the benchmark machine, each frame of the 20,000-entity page took about
+7 s, so it is not chosen automatically (:data:`WEBGL_LIMIT`; figures in docs/network.md).
+Either is inlined next to the page's own script (``assets/page.js`` with the renderer's
+``view-vis.js`` or ``view-sigma.js``) and style. The data travels as JSON in a
+``<script type="application/json">`` element with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped, so no value can close the element or open a comment; the page's script puts every
+text from the data into the document with ``textContent``. A Content-Security-Policy allows
+only the page's own inline scripts (by hash), no network connections and no loads other than
+``data:`` images.
 """
 
 from __future__ import annotations
@@ -17,9 +25,11 @@ import hashlib
 import json
 import re
 from importlib import metadata, resources
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
+from .. import pages
 from ..errors import VnrukgError
 from ..network import FAMILIES
 from .data import PageData
@@ -27,6 +37,11 @@ from .layout import PHYSICS_LIMIT, stabilization_iterations
 from .style import STYLE
 
 VIS_VERSION = "9.1.2"
+SIGMA_VERSION = "3.0.2"
+#: Above this many entities ``auto`` would draw with WebGL (sigma.js) instead of a canvas; None:
+#: never, since on a machine without a GPU the WebGL view was slower to open and to redraw.
+WEBGL_LIMIT: int | None = None
+RENDERERS = ("auto", "canvas", "webgl")
 #: Classes whose checkbox starts unticked on larger pages: statements hang off the people who
 #: made them and would ring the picture with dozens of leaves (still one click away).
 HIDDEN_AT_FIRST = ("statement",)
@@ -89,7 +104,9 @@ def vis_options(size: int, physics: bool) -> dict:
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": physics and size <= 400},
         "nodes": {
-            "borderWidth": 1.5,
+            # borders and dashed lines are what cost most when drawing a large page
+            # (a save, stroke and restore per node; dashes per edge segment)
+            "borderWidth": 0 if large else 1.5,
             "scaling": {
                 "min": 9,
                 "max": 40,
@@ -151,58 +168,118 @@ def vis_options(size: int, physics: bool) -> dict:
     return options
 
 
-def _families(data: PageData) -> list[list]:
+def choose_renderer(size: int, renderer: str = "auto") -> str:
+    """``canvas`` or ``webgl``: the one asked for, or by the number of entities."""
+    if renderer == "auto":
+        return "webgl" if WEBGL_LIMIT is not None and size > WEBGL_LIMIT else "canvas"
+    return renderer
+
+
+def _families(data: PageData, webgl: bool) -> list[list[Any]]:
     counts: dict[str, int] = {}
     for node in data.nodes:
         counts[node["family"]] = counts.get(node["family"], 0) + 1
     return [
-        [key, en, vi, STYLE[key][0], STYLE[key][1], counts[key]]
+        # the WebGL view draws every entity as a disc: the legend says so
+        [key, en, vi, STYLE[key][0], "dot" if webgl else STYLE[key][1], counts[key]]
         for key, (en, vi) in FAMILIES.items()
         if key in counts
     ]
 
 
-def _summary(data: PageData) -> str:
+def _counts(data: PageData) -> dict[str, int]:
+    """What the page counts: entities, links (one per linked pair and direction, as drawn),
+    the relations they stand for, and distinct quoted passages."""
     quotes = {c[1] for d in data.details.values() for c in d["cites"]}
-    years = data.years
-    span = f"; {years[0]}–{years[1]}" if years[0] is not None else ""
-    return (
-        f"{len(data.nodes):,} entities, {len(data.edges):,} links, "
-        f"{len(quotes):,} quoted passages{span}."
-    )
+    relations = sum(len(r) for r in data.edge_details.values())
+    return {
+        "entities": len(data.nodes),
+        "links": len(data.edges),
+        "relations": relations,
+        "quotes": len(quotes),
+    }
 
 
-def render_page(data: PageData, *, title: str, lang: str, physics: bool) -> str:
-    """The complete HTML page for ``data``."""
+TITLES = ("Vietnam–Russia relations: the network", "Quan hệ Việt Nam – Nga: mạng lưới")
+#: How many of the most connected entities always get their name drawn (the label layer
+#: moves a name out with a leader line before it leaves one of these out).
+LABEL_SURE = 30
+#: Above this many shown entities, "re-arrange" only fits the view (no physics in the page).
+REARRANGE_LIMIT = 1200
+
+
+def rearrange_physics(size: int) -> dict[str, Any]:
+    """The force layout the page runs on what is shown when asked to re-arrange it."""
+    physics: dict[str, Any] = vis_options(size, True)["physics"]
+    physics["stabilization"] = {
+        "enabled": True,
+        "iterations": stabilization_iterations(size),
+        "updateInterval": 50,
+        "fit": True,
+    }
+    return physics
+
+
+def render_page(
+    data: PageData, *, title: str, lang: str, physics: bool, renderer: str = "canvas"
+) -> str:
+    """The complete HTML page for ``data``, drawn by ``renderer`` (``canvas`` or ``webgl``:
+    the WebGL renderer draws laid-out pages only)."""
     size = len(data.nodes)
+    webgl = renderer == "webgl"
+    if webgl and physics:
+        raise VnrukgError("the WebGL renderer draws laid-out pages only (no physics)")
     payload = {
         "lang": lang,
-        "summary": _summary(data),
+        # the default title in both languages (a title given on the command line stays as is)
+        "titles": list(TITLES) if title == TITLES[0] else [title, title],
+        "counts": _counts(data),
+        "large": size > PHYSICS_LIMIT,
+        "labelSure": LABEL_SURE,
+        "rearrangeLimit": REARRANGE_LIMIT,
+        "rearrangePhysics": None if webgl else rearrange_physics(size),
         "physics": physics,
         "edgeLabels": len(data.edges) <= 1500,
         "hiddenFamilies": [f for f in HIDDEN_AT_FIRST if len(data.nodes) > 60],
-        "families": _families(data),
+        "families": _families(data, webgl),
         "years": list(data.years),
         "nodes": data.nodes,
         "edges": data.edges,
         "details": data.details,
         "edgeDetails": data.edge_details,
-        "options": vis_options(size, physics),
+        "options": None if webgl else vis_options(size, physics),
     }
-    vis_js = _vis_asset("vis-network.min.js")
-    vis_js = _safe_script(_SOURCE_MAP.sub("", vis_js), "vis-network.min.js")
-    page_js = _safe_script(_asset("page.js"), "page.js")
+    if webgl:
+        library = _sigma_js()
+        library_css = ""
+    else:
+        library = _safe_script(_SOURCE_MAP.sub("", _vis_asset("vis-network.min.js")), "vis-network")
+        library_css = _safe_style(_vis_asset("vis-network.css"))
+    page_js = _page_js("view-sigma.js" if webgl else "view-vis.js")
     return _template().render(
         lang=lang,
         title=title,
         version=_version(),
-        script_hashes=f"{_hash(vis_js)} {_hash(page_js)}",
-        vis_css=_safe_style(_vis_asset("vis-network.css")),
+        script_hashes=f"{_hash(library)} {_hash(page_js)}",
+        vis_css=library_css,
         page_css=_asset("page.css"),
         data=script_json(payload),
-        vis_js=vis_js,
+        vis_js=library,
         page_js=page_js,
+        renderer=renderer,
     )
+
+
+@functools.cache
+def _sigma_js() -> str:
+    return pages.safe_script(pages.vendored(f"sigma-{SIGMA_VERSION}.min.js"), "the sigma bundle")
+
+
+@functools.cache
+def _page_js(view: str) -> str:
+    """The page's script: the renderer's view and page.js, in one function."""
+    code = f"(function () {{\n{_asset(view)}\n{_asset('page.js')}\n}})();\n"
+    return _safe_script(code, "page.js")
 
 
 @functools.cache

@@ -6,6 +6,8 @@ are distinct at a glance and each family differs from the others in colour, shap
 
 from __future__ import annotations
 
+import functools
+
 #: family → (fill colour, vis-network shape)
 STYLE: dict[str, tuple[str, str]] = {
     "state": ("#c0392b", "hexagon"),
@@ -14,6 +16,7 @@ STYLE: dict[str, tuple[str, str]] = {
     "place": ("#8c564b", "triangleDown"),
     "agreement": ("#ff7f0e", "diamond"),
     "partnership": ("#d4a017", "star"),
+    "policy": ("#3f51b5", "star"),
     "mechanism": ("#9467bd", "hexagon"),
     "session": ("#b39ddb", "dot"),
     "event": ("#2ca02c", "triangle"),
@@ -34,8 +37,8 @@ def darker(colour: str, factor: float = 0.7) -> str:
     return "#" + "".join(f"{int(c * factor):02x}" for c in (red, green, blue))
 
 
-def node_colour(family: str) -> dict[str, object]:
-    """vis-network's colour object for a family."""
+@functools.cache
+def _colour(family: str) -> dict[str, object]:
     fill, _shape = STYLE.get(family, STYLE["other"])
     border = darker(fill)
     return {
@@ -44,6 +47,12 @@ def node_colour(family: str) -> dict[str, object]:
         "highlight": {"background": fill, "border": "#111111"},
         "hover": {"background": fill, "border": "#111111"},
     }
+
+
+def node_colour(family: str) -> dict[str, object]:
+    """vis-network's colour object for a family (a fresh copy: pyvis keeps what it is given)."""
+    found = _colour(family)
+    return {**found, "highlight": dict(found["highlight"]), "hover": dict(found["hover"])}  # type: ignore[call-overload]
 
 
 def shape(family: str) -> str:

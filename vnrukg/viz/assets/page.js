@@ -1,9 +1,13 @@
-/* vnrukg network page: filters, search, evidence. Every text that comes from the data is
-   put into the page with textContent, never as HTML. The period rule below mirrors
-   vnrukg.network.period_subset: keep the two in step. */
-(function () {
+/* vnrukg network page: filters, search, evidence, names. Every text that comes from the data
+   is put into the page with textContent, never as HTML. The period rule below mirrors
+   vnrukg.network.period_subset: keep the two in step. The network itself is drawn by a view,
+   makeView (view-vis.js: vis-network on a canvas; view-sigma.js: sigma.js with WebGL, for
+   large pages), which this script drives and which reports clicks, hovers and drawing back
+   through the hooks given to it. Python wraps the view and this script in one function. */
   "use strict";
+  var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("vnrukg-data").textContent);
+  timings.parsed = performance.now();
   var container = document.getElementById("network");
   var statusBox = document.getElementById("status");
   var detailsBox = document.getElementById("details");
@@ -13,8 +17,47 @@
     families: new Set(data.families.map(function (f) { return f[0]; })),
     since: null,
     until: null,
-    edgeLabels: data.edgeLabels
+    edgeLabels: data.edgeLabels,
+    playing: false,
+    open: null
   };
+  /* The page's own words, in both languages (names follow the same switch). */
+  var WORDS = {
+    en: {
+      search: "Search", searchPh: "Search names (accents optional)", period: "Period",
+      from: "from", to: "to", allYears: "All years", asOf: "As of", classes: "Classes", all: "All",
+      none: "None", view: "View", edgeLabels: "edge labels", language: "names and page", fit: "Fit",
+      rearrange: "Re-arrange what is shown", windowAll: "all years up to it",
+      window10: "the 10 years up to it", window1: "that year only",
+      help: "Hover a node for a summary; click it for the evidence (the source's words, the curators' translation, the source). Size shows how connected an entity is.",
+      summary: "{n} entities, {l} links (one per linked pair and direction, standing for {r} relations), {q} quoted passages{span}.",
+      visible: "Showing {n} of {N} entities and {l} of {L} links.",
+      laying: "Laying out…", arranging: "Re-arranging…", hiddenByFilters: "hidden by the filters",
+      also: "Also: ", evidence: "Evidence", links: "Links", citing: "citing", attests: "attests",
+      quote: "the source's words", translation: "translation (curators')",
+      noTranslation: "no English translation yet", more: "more: click", close: "close",
+      asOfYear: "As of {y}", play: "play", pause: "pause"
+    },
+    vi: {
+      search: "Tìm kiếm", searchPh: "Tìm tên (không cần dấu)", period: "Giai đoạn",
+      from: "từ", to: "đến", allYears: "Mọi năm", asOf: "Tính đến", classes: "Loại", all: "Tất cả",
+      none: "Bỏ hết", view: "Hiển thị", edgeLabels: "nhãn liên kết", language: "tên và trang", fit: "Vừa khung",
+      rearrange: "Sắp xếp lại phần đang hiện", windowAll: "mọi năm đến năm đó",
+      window10: "10 năm đến năm đó", window1: "chỉ năm đó",
+      help: "Rê chuột lên một nút để xem tóm tắt; bấm để xem dẫn chứng (nguyên văn của nguồn, bản dịch của người biên tập, nguồn). Kích thước cho biết mức độ liên kết.",
+      summary: "{n} thực thể, {l} liên kết (mỗi cặp và chiều một liên kết, đại diện cho {r} quan hệ), {q} đoạn trích dẫn{span}.",
+      visible: "Đang hiện {n} / {N} thực thể và {l} / {L} liên kết.",
+      laying: "Đang bố trí…", arranging: "Đang sắp xếp lại…", hiddenByFilters: "bị bộ lọc ẩn",
+      also: "Tên khác: ", evidence: "Dẫn chứng", links: "Liên kết", citing: "trích dẫn", attests: "xác nhận",
+      quote: "nguyên văn của nguồn", translation: "bản dịch (của người biên tập)",
+      noTranslation: "chưa có bản dịch tiếng Anh", more: "thêm: bấm để xem", close: "đóng",
+      asOfYear: "Tính đến {y}", play: "chạy", pause: "dừng"
+    }
+  };
+  function w(key) { return WORDS[state.lang][key]; }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k]; });
+  }
 
   function fold(text) {
     return String(text).normalize("NFD").replace(/\p{Mn}/gu, "")
@@ -42,25 +85,16 @@
     return state.edgeLabels ? (state.lang === "vi" ? e.label_vi : e.label_en) : "";
   }
   function nodeLabel(n) { return state.lang === "vi" ? n.label_vi : n.label_en; }
+  /* What is hidden now (the filters' verdict), and each entity's name in the page's language. */
+  var hiddenNode = {}, hiddenEdge = {}, nameOf = {};
+  function rename() { data.nodes.forEach(function (n) { nameOf[n.id] = nodeLabel(n); }); }
+  rename();
 
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return Object.assign({}, n, { label: nodeLabel(n), hidden: false });
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    return Object.assign({}, e, { label: edgeLabel(e), hidden: false });
-  }));
-  /* Sizes (and label sizes) grow with the logarithm of the degree, so that two hubs linked to
-     nearly everything do not dwarf the rest and mid-sized entities keep readable names. */
-  data.options.nodes.scaling.customScalingFunction = function (min, max, total, value) {
-    return max > 0 ? Math.log(1 + value) / Math.log(1 + max) : 0.5;
-  };
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-
-  var api = {
-    nodes: nodes, edges: edges, network: network, fold: fold, state: state,
-    ready: false, readyMs: null
-  };
+  var api = { fold: fold, state: state, ready: false, readyMs: null };
   window.vnrukg = api;
+  /* When each stage of opening the page ended (ms since the page's clock started): the
+     benchmark reads them to tell parsing, building and drawing apart. */
+  api.timings = timings;
 
   /* Classes unticked at first (statements) are hidden only once the layout is done, so that
      the entities they hang from are placed among their neighbours, not flung to the rim. */
@@ -71,22 +105,182 @@
         return data.hiddenFamilies.indexOf(f) < 0;
       }));
     }
+    state.arranged = Object.assign({}, state.shown);
     api.ready = true;
     api.readyMs = performance.now();
+    timings.ready = api.readyMs;
     statusBox.hidden = true;
     document.body.dataset.ready = "1";
   }
-  if (data.physics) {
-    network.on("stabilizationProgress", function (p) {
-      statusBox.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
-    });
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
-      markReady();
-    });
-  } else {
-    network.once("afterDrawing", markReady);
+
+  /* --- label layer ------------------------------------------------------------------------ */
+  /* Names are drawn in screen pixels after vis-network has drawn the shapes, most connected
+     (and selected, searched, neighbouring) entities first; a name goes below its node, else
+     above, right or left, else a little further out with a leader line (the first
+     LABEL_SURE only), and is left out when every place would overlap a name already drawn
+     or another node. So names are readable at every zoom (at least MIN_FONT px) and never
+     overlap; zooming in makes room for more. api.labelBoxes lists what was drawn, for tests. */
+  var MIN_FONT = 11.5, LABEL_SURE = data.labelSure, MAX_TRIES = 1500, MAX_LABELS = 400;
+  var order = data.nodes.map(function (n) { return n.id; }).sort(function (a, b) {
+    return byId[b].value - byId[a].value || (a < b ? -1 : 1);
+  });
+  var rankOf = {};
+  order.forEach(function (id, i) { rankOf[id] = i; });
+  var widthCache = {};
+  function textWidth(ctx, text, font) {
+    var key = font + "|" + text;
+    if (!(key in widthCache)) { ctx.font = font; widthCache[key] = ctx.measureText(text).width; }
+    return widthCache[key];
   }
+  function overlaps(a, list, limit, except) {
+    var n = limit === undefined ? list.length : Math.min(limit, list.length);
+    for (var i = 0; i < n; i++) {
+      var b = list[i];
+      if (b[4] !== undefined && b[4] === except) { continue; }
+      if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) { return true; }
+    }
+    return false;
+  }
+  function priority() {
+    var first = [];
+    var seen = {};
+    function add(id) { if (!seen[id] && byId[id]) { seen[id] = true; first.push(id); } }
+    view.selected().forEach(function (id) {
+      add(id);
+      adjacency[id].slice().sort(function (a, b) { return rankOf[a] - rankOf[b]; }).forEach(add);
+    });
+    order.forEach(add);
+    return first;
+  }
+  function drawLabels(ctx) {
+    var canvas = ctx.canvas;
+    var ratio = canvas.width / canvas.clientWidth || 1;
+    var width = canvas.clientWidth, height = canvas.clientHeight;
+    var placed = [], discs = [], boxes = [];
+    var shown = 0, tries = 0;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textBaseline = "middle";
+    ctx.lineJoin = "round";
+    var list = priority();
+    var sure = 0;
+    var screen = {};
+    list.forEach(function (id) {
+      var at = view.project(id);
+      if (!at) { return; }
+      var x = at[0], y = at[1], r = at[2];
+      screen[id] = at;
+      if (discs.length < 3000 && x > -r && x < width + r && y > -r && y < height + r) {
+        discs.push([x - r, y - r, x + r, y + r, id]);
+      }
+    });
+    var selected = view.selected();
+    /* no name, not even one that must be drawn, covers the selected entity */
+    var keepClear = selected.filter(function (id) { return screen[id]; }).map(function (id) {
+      var at = screen[id];
+      return [at[0] - at[2], at[1] - at[2], at[0] + at[2], at[1] + at[2], id];
+    });
+    for (var i = 0; i < list.length && shown < MAX_LABELS && tries < MAX_TRIES; i++) {
+      var id = list[i];
+      var at = screen[id];
+      if (!at) { continue; }
+      var x = at[0], y = at[1], r = at[2];
+      if (x < -50 || x > width + 50 || y < -20 || y > height + 20) { continue; }
+      tries += 1;
+      var must = sure < LABEL_SURE || selected.indexOf(id) >= 0;
+      if (must) { sure += 1; }
+      var rank = rankOf[id];
+      var size = rank < 3 ? 15 : rank < 12 ? 13.5 : rank < LABEL_SURE ? 12.5 : MIN_FONT;
+      var font = (rank < 12 ? "600 " : "") + size + "px system-ui, 'Noto Sans', 'DejaVu Sans', sans-serif";
+      var text = nameOf[id];
+      var tw = textWidth(ctx, text, font), th = size + 3;
+      var spots = [[x - tw / 2, y + r + 2], [x - tw / 2, y - r - 2 - th], [x + r + 4, y - th / 2],
+                   [x - r - 4 - tw, y - th / 2]];
+      if (must) {
+        [2.2, 3.6, 5].forEach(function (k) {
+          spots.push([x - tw / 2, y + r * k + 6 * k], [x - tw / 2, y - r * k - 6 * k - th],
+                     [x + r * k + 6 * k, y - th / 2], [x - r * k - 6 * k - tw, y - th / 2],
+                     [x + r * k, y + r * k], [x - r * k - tw, y - r * k - th]);
+        });
+      }
+      var chosen = null;
+      /* First a place clear of names and nodes; for the names that must be drawn, then one
+         clear of names only (the white halo keeps it readable over small shapes). */
+      for (var pass = 0; pass < (must ? 2 : 1) && !chosen; pass++) {
+        for (var s = 0; s < spots.length && !chosen; s++) {
+          var box = [spots[s][0] - 2, spots[s][1], spots[s][0] + tw + 2, spots[s][1] + th];
+          if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; }
+          if (overlaps(box, placed) || overlaps(box, keepClear, undefined, id)) { continue; }
+          if (pass === 0 && overlaps(box, discs, s < 4 ? undefined : 400, id)) { continue; }
+          chosen = [box, s >= 4];
+        }
+      }
+      if (!chosen) { continue; }
+      var b = chosen[0];
+      if (chosen[1]) {
+        ctx.strokeStyle = "rgba(60,60,60,.55)";
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(x, y);
+        ctx.lineTo(Math.max(b[0], Math.min(x, b[2])), y < b[1] ? b[1] : y > b[3] ? b[3] : (b[1] + b[3]) / 2);
+        ctx.stroke();
+      }
+      ctx.font = font;
+      ctx.lineWidth = 3.5;
+      ctx.strokeStyle = "rgba(255,255,255,.92)";
+      ctx.strokeText(text, b[0] + 2, (b[1] + b[3]) / 2);
+      ctx.fillStyle = selected.indexOf(id) >= 0 ? "#000" : "#1d1d1d";
+      ctx.fillText(text, b[0] + 2, (b[1] + b[3]) / 2);
+      placed.push(b);
+      boxes.push({ id: id, x: b[0], y: b[1], w: b[2] - b[0], h: b[3] - b[1], size: size, text: text });
+      shown += 1;
+    }
+    if (state.edgeLabels) { drawEdgeLabels(ctx, screen, boxes, placed, keepClear.concat(discs), width, height); }
+    ctx.restore();
+    api.labelBoxes = boxes;
+  }
+  /* Edge labels are drawn here too, not by the view (vis-network drew them over each other
+     and over names): when they are asked for, the links between named entities (and those of
+     the selected one) are labelled halfway along, where the label covers no name, no node and
+     no other label; a link whose label finds no room stays unlabelled. */
+  function drawEdgeLabels(ctx, screen, boxes, placed, discs, width, height) {
+    var named = {};
+    boxes.forEach(function (b) { named[b.id] = true; });
+    var selected = view.selected();
+    var font = "10.5px system-ui, 'Noto Sans', 'DejaVu Sans', sans-serif";
+    ctx.font = font;
+    var drawn = 0;
+    var edgeBoxes = [];
+    api.edgeLabelBoxes = edgeBoxes;
+    for (var i = 0; i < data.edges.length && drawn < 300; i++) {
+      var e = data.edges[i];
+      if (hiddenEdge[e.id] || !screen[e.from] || !screen[e.to]) { continue; }
+      var mine = selected.indexOf(e.from) >= 0 || selected.indexOf(e.to) >= 0;
+      if (!mine && !(named[e.from] && named[e.to])) { continue; }
+      var text = edgeLabel(e);
+      if (!text) { continue; }
+      var a = screen[e.from], b = screen[e.to];
+      var middle = view.edgeMiddle(e.id) || [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+      var tw = textWidth(ctx, text, font), th = 13;
+      var x = middle[0] - tw / 2, y = middle[1] - th / 2;
+      var box = [x - 1, y, x + tw + 1, y + th];
+      if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; }
+      if (overlaps(box, placed) || overlaps(box, discs, 400)) { continue; }
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "rgba(255,255,255,.92)";
+      ctx.strokeText(text, x, y + th / 2);
+      ctx.fillStyle = "#555555";
+      ctx.fillText(text, x, y + th / 2);
+      placed.push(box);
+      edgeBoxes.push({ id: e.id, x: box[0], y: box[1], w: box[2] - box[0], h: th, text: text });
+      drawn += 1;
+    }
+  }
+  api.labelBoxes = [];
+  api.labelText = function (id) {
+    var found = api.labelBoxes.filter(function (b) { return b.id === id; });
+    return found.length ? found[0].text : null;
+  };
 
   /* --- filters -------------------------------------------------------------------------- */
 
@@ -124,24 +318,67 @@
 
   function applyFilters() {
     var seen = visibility();
+    /* only what changes is handed to the view */
     var nodeChanges = [];
-    nodes.forEach(function (n) {
+    data.nodes.forEach(function (n) {
       var hidden = !seen.nodes[n.id];
-      if (n.hidden !== hidden) { nodeChanges.push({ id: n.id, hidden: hidden }); }
+      if (!!hiddenNode[n.id] !== hidden) {
+        nodeChanges.push({ id: n.id, hidden: hidden });
+        if (hidden) { hiddenNode[n.id] = true; } else { delete hiddenNode[n.id]; }
+      }
     });
     var edgeChanges = [];
-    edges.forEach(function (e) {
+    data.edges.forEach(function (e) {
       var hidden = !seen.edges[e.id];
-      if (e.hidden !== hidden) { edgeChanges.push({ id: e.id, hidden: hidden }); }
+      if (!!hiddenEdge[e.id] !== hidden) {
+        edgeChanges.push({ id: e.id, hidden: hidden });
+        if (hidden) { hiddenEdge[e.id] = true; } else { delete hiddenEdge[e.id]; }
+      }
     });
-    if (nodeChanges.length) { nodes.update(nodeChanges); }
-    if (edgeChanges.length) { edges.update(edgeChanges); }
+    view.setHidden(nodeChanges, edgeChanges);
     var shownNodes = Object.keys(seen.nodes).length;
     var shownEdges = Object.keys(seen.edges).length;
-    document.getElementById("visible").textContent = "Showing " + shownNodes + " of " +
-      data.nodes.length + " entities and " + shownEdges + " of " + data.edges.length + " links.";
+    state.shown = seen.nodes;
+    state.counts = { n: shownNodes, N: data.nodes.length, l: shownEdges, L: data.edges.length };
+    document.getElementById("visible").textContent = fill(w("visible"), state.counts);
+    if (api.ready && !state.playing) { maybeRearrange(); }
     return { nodes: shownNodes, edges: shownEdges };
   }
+
+  /* --- re-arranging what is shown ----------------------------------------------------------- */
+  /* A filter leaves the remaining entities where the whole network put them, a sparse spray.
+     Re-arranging runs the force layout on the shown entities alone (the hidden ones and their
+     links take no part) from where they are, then fits them to the canvas. It runs by itself
+     when the shown set differs by more than half from the one last arranged, and on the
+     button. Above data.rearrangeLimit shown entities it only fits (a browser layout of that
+     many would take too long). */
+  state.arranged = null;
+  function difference(a, b) {
+    var changed = 0, size = 0;
+    Object.keys(a).forEach(function (k) { size += 1; if (!b[k]) { changed += 1; } });
+    Object.keys(b).forEach(function (k) { if (!a[k]) { changed += 1; } });
+    return changed / Math.max(size, Object.keys(b).length, 1);
+  }
+  function maybeRearrange() {
+    if (state.arranged && difference(state.arranged, state.shown) > 0.5) { api.rearrange(); }
+  }
+  api.rearrangements = 0;
+  api.rearrange = function () {
+    var shown = Object.assign({}, state.shown);
+    state.arranged = shown;
+    api.rearrangements += 1;
+    var count = Object.keys(shown).length;
+    if (!count) { return Promise.resolve(0); }
+    if (count > data.rearrangeLimit) { view.fit(Object.keys(shown)); return Promise.resolve(count); }
+    statusBox.textContent = w("arranging");
+    statusBox.hidden = false;
+    api.arranging = true;
+    return view.rearrange(shown).then(function () {
+      statusBox.hidden = true;
+      api.arranging = false;
+      return count;
+    });
+  };
 
   function readYear(input) {
     var value = input.value.trim();
@@ -159,13 +396,66 @@
   function onPeriod() {
     state.since = readYear(sinceInput);
     state.until = readYear(untilInput);
+    if (state.until !== null) { slider.value = state.until; }
+    showYear();
     applyFilters();
   }
   sinceInput.addEventListener("input", onPeriod);
   untilInput.addEventListener("input", onPeriod);
   document.getElementById("period-reset").addEventListener("click", function () {
-    sinceInput.value = ""; untilInput.value = ""; onPeriod();
+    sinceInput.value = ""; untilInput.value = "";
+    if (data.years[1] !== null) { slider.value = data.years[1]; }
+    onPeriod();
   });
+  /* --- the time slider: the relations as of a year, or played through the years ----------- */
+  var slider = document.getElementById("year-slider");
+  var playButton = document.getElementById("play");
+  var windowSelect = document.getElementById("window");
+  if (data.years[0] !== null) {
+    slider.min = data.years[0]; slider.max = data.years[1]; slider.value = data.years[1];
+  } else {
+    document.getElementById("slider-box").hidden = true;
+  }
+  function showYear() {
+    document.getElementById("year-label").textContent = fill(w("asOfYear"), { y: slider.value });
+  }
+  function setYear(year) {
+    slider.value = year;
+    var span = windowSelect.value === "all" ? null : Number(windowSelect.value);
+    sinceInput.value = span === null ? "" : Math.max(Number(slider.min), year - span + 1);
+    untilInput.value = year;
+    state.since = readYear(sinceInput);
+    state.until = year;
+    showYear();
+    return applyFilters();
+  }
+  api.setYear = setYear;
+  slider.addEventListener("input", function () { setYear(Number(slider.value)); });
+  windowSelect.addEventListener("change", function () { setYear(Number(slider.value)); });
+  var timer = null;
+  function stop() {
+    state.playing = false;
+    if (timer) { clearInterval(timer); timer = null; }
+    playButton.textContent = "▶";
+    playButton.setAttribute("aria-label", w("play"));
+    maybeRearrange();
+  }
+  api.play = function (stepMs) {
+    if (state.playing) { stop(); return; }
+    state.playing = true;
+    playButton.textContent = "⏸";
+    playButton.setAttribute("aria-label", w("pause"));
+    var year = Number(slider.value) >= Number(slider.max) ? Number(slider.min) : Number(slider.value);
+    setYear(year);
+    timer = setInterval(function () {
+      if (year >= Number(slider.max)) { stop(); return; }
+      year += 1;
+      setYear(year);
+    }, stepMs || 700);
+  };
+  api.stop = stop;
+  playButton.addEventListener("click", function () { api.play(); });
+
   api.setPeriod = function (since, until) {
     sinceInput.value = since === null ? "" : since;
     untilInput.value = until === null ? "" : until;
@@ -244,18 +534,40 @@
   var edgeToggle = document.getElementById("edge-labels");
   edgeToggle.checked = state.edgeLabels;
   function relabel() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, label: nodeLabel(n) }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, label: edgeLabel(e) }; }));
+    rename();
+    view.relabel();
   }
   edgeToggle.addEventListener("change", function () { state.edgeLabels = edgeToggle.checked; relabel(); });
   var langSelect = document.getElementById("lang");
   langSelect.value = state.lang;
+  function translatePage() {
+    document.documentElement.lang = state.lang;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (node) {
+      node.textContent = w(node.dataset.i18n);
+    });
+    document.getElementById("search").placeholder = w("searchPh");
+    var title = state.lang === "vi" ? data.titles[1] : data.titles[0];
+    document.querySelector("#side h1").textContent = title;
+    document.title = title;
+    var span = data.years[0] !== null ? "; " + data.years[0] + "–" + data.years[1] : "";
+    document.getElementById("summary").textContent = fill(w("summary"), {
+      n: data.counts.entities.toLocaleString("en"), l: data.counts.links.toLocaleString("en"),
+      r: data.counts.relations.toLocaleString("en"), q: data.counts.quotes.toLocaleString("en"), span: span
+    });
+    if (state.counts) { document.getElementById("visible").textContent = fill(w("visible"), state.counts); }
+    showYear();
+    statusBox.textContent = w("laying");
+  }
   langSelect.addEventListener("change", function () {
     state.lang = langSelect.value;
     relabel();
     drawLegend();
+    translatePage();
+    if (state.open) { reopen(); }
   });
-  document.getElementById("fit").addEventListener("click", function () { network.fit(); });
+  api.setLang = function (lang) { langSelect.value = lang; langSelect.dispatchEvent(new Event("change")); };
+  document.getElementById("fit").addEventListener("click", function () { view.fit(null); });
+  document.getElementById("rearrange").addEventListener("click", function () { api.rearrange(); });
 
   /* --- search ------------------------------------------------------------------------------ */
 
@@ -296,10 +608,10 @@
       var d = data.details[id];
       var item = el("li", state.lang === "vi" ? d.vi : d.en);
       var other = state.lang === "vi" ? d.en : d.vi;
-      var node = nodes.get(id);
+      var hidden = !!hiddenNode[id];
       item.appendChild(el("small", (other !== item.textContent ? other + " · " : "") +
-        d.cls[state.lang === "vi" ? 1 : 0] + (node.hidden ? " · hidden by the filters" : "")));
-      if (node.hidden) { item.classList.add("hidden-node"); }
+        d.cls[state.lang === "vi" ? 1 : 0] + (hidden ? " · " + w("hiddenByFilters") : "")));
+      if (hidden) { item.classList.add("hidden-node"); }
       if (i === 0) { item.classList.add("active"); }
       item.dataset.id = id;
       item.addEventListener("mousedown", function (event) { event.preventDefault(); select(id); });
@@ -315,15 +627,20 @@
 
   function select(id) {
     results.textContent = "";
-    var node = nodes.get(id);
-    if (!node) { return; }
-    if (!node.hidden) {
-      network.selectNodes([id]);
-      network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: false });
-    }
+    if (!byId[id]) { return; }
     showDetails(id);
+    if (!hiddenNode[id]) { frame(id); }
   }
   api.select = select;
+  /* The panel takes its room from the canvas (it is beside it, not over it); the view then
+     fits the entity and its shown neighbours into what is left, zooming in no further than
+     needed to read them. */
+  function frame(id) {
+    view.select(id);
+    view.resize();
+    view.frame([id].concat(adjacency[id].filter(function (m) { return !hiddenNode[m]; })));
+  }
+  api.frame = frame;
 
   /* --- details and tooltip ------------------------------------------------------------------ */
 
@@ -332,14 +649,36 @@
   }
   function pick(pair) { return state.lang === "vi" ? pair[1] : pair[0]; }
 
+  /* A citation: the source's words (labelled so), the curators' English translation
+     (labelled as theirs, never as the source's), then the source. */
   function citationList(cites, parent) {
     cites.forEach(function (c) {
-      parent.appendChild(el("blockquote", c[1]));
+      parent.appendChild(el("div", w("quote"), "cite-label"));
+      var quote = el("blockquote", c[1]);
+      quote.lang = "vi";
+      parent.appendChild(quote);
+      if (c[5]) {
+        parent.appendChild(el("div", w("translation"), "cite-label"));
+        var translation = el("p", c[5], "translation");
+        translation.lang = "en";
+        parent.appendChild(translation);
+      } else {
+        parent.appendChild(el("div", w("translation") + ": " + w("noTranslation"), "cite-label missing"));
+      }
       var source = "— " + c[0] + (c[2] ? " (" + c[2] + ")" : "");
-      if (c[3]) { source += "; citing " + c[3]; }
-      if (c[4]) { source += "; attests " + c[4]; }
+      if (c[3]) { source += "; " + w("citing") + " " + c[3]; }
+      if (c[4]) { source += "; " + w("attests") + " " + c[4]; }
       parent.appendChild(el("cite", source));
     });
+  }
+  function closePanel() {
+    detailsBox.hidden = true;
+    state.open = null;
+    view.unselect();
+    view.resize();
+  }
+  function reopen() {
+    if (state.open[0] === "node") { showDetails(state.open[1]); } else { showEdge(state.open[1]); }
   }
 
   function valueList(values, parent) {
@@ -358,19 +697,24 @@
     return link;
   }
 
-  function showDetails(id) {
-    var d = data.details[id];
-    detailsBox.textContent = "";
+  function closeButton() {
     var close = el("button", "×", "close");
     close.type = "button";
-    close.setAttribute("aria-label", "close");
-    close.addEventListener("click", function () { detailsBox.hidden = true; network.unselectAll(); });
-    detailsBox.appendChild(close);
+    close.setAttribute("aria-label", w("close"));
+    close.addEventListener("click", closePanel);
+    return close;
+  }
+  function showDetails(id) {
+    var d = data.details[id];
+    tooltip.hidden = true;
+    state.open = ["node", id];
+    detailsBox.textContent = "";
+    detailsBox.appendChild(closeButton());
     var both = names(d);
     detailsBox.appendChild(el("h2", both[0]));
     if (both[1] && both[1] !== both[0]) { detailsBox.appendChild(el("p", both[1], "muted")); }
-    detailsBox.appendChild(el("p", d.cls[0] + " / " + d.cls[1] + (d.iri ? " · " + id : "")));
-    if (d.aliases.length) { detailsBox.appendChild(el("p", "Also: " + d.aliases.join("; "), "muted")); }
+    detailsBox.appendChild(el("p", pick(d.cls) + (d.iri ? " · " + id : "")));
+    if (d.aliases.length) { detailsBox.appendChild(el("p", w("also") + d.aliases.join("; "), "muted")); }
     valueList(d.dates, detailsBox);
     valueList(d.values, detailsBox);
     d.rows.forEach(function (row) {
@@ -381,11 +725,11 @@
       detailsBox.appendChild(box);
     });
     if (d.cites.length) {
-      detailsBox.appendChild(el("h3", "Evidence (" + d.cites.length + ")"));
+      detailsBox.appendChild(el("h3", w("evidence") + " (" + d.cites.length + ")"));
       citationList(d.cites, detailsBox);
     }
     if (incident[id].length) {
-      detailsBox.appendChild(el("h3", "Links (" + incident[id].length + ")"));
+      detailsBox.appendChild(el("h3", w("links") + " (" + incident[id].length + ")"));
       var list = el("ul");
       incident[id].forEach(function (e) {
         var item = el("li");
@@ -402,11 +746,10 @@
 
   function showEdge(edgeId) {
     var e = byIdEdge[edgeId];
+    tooltip.hidden = true;
+    state.open = ["edge", edgeId];
     detailsBox.textContent = "";
-    var close = el("button", "×", "close");
-    close.type = "button";
-    close.addEventListener("click", function () { detailsBox.hidden = true; network.unselectAll(); });
-    detailsBox.appendChild(close);
+    detailsBox.appendChild(closeButton());
     var title = el("h2");
     title.appendChild(neighbourLink(e.from));
     title.appendChild(el("span", " → "));
@@ -424,14 +767,9 @@
   data.edges.forEach(function (e) { byIdEdge[e.id] = e; });
   api.showEdge = showEdge;
 
-  network.on("click", function (params) {
-    if (params.nodes.length) { showDetails(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
-    else { detailsBox.hidden = true; }
-  });
-
-  network.on("hoverNode", function (params) {
-    var d = data.details[params.node];
+  /* The hover card of entity ``id``, the pointer at (x, y) in the canvas. */
+  function showTooltip(id, x, y) {
+    var d = data.details[id];
     tooltip.textContent = "";
     var both = names(d);
     tooltip.appendChild(el("strong", both[0]));
@@ -442,16 +780,65 @@
     });
     if (d.cites.length) {
       tooltip.appendChild(el("div", "“" + d.cites[0][1] + "” — " + d.cites[0][0], "q"));
-      if (d.cites.length > 1) { tooltip.appendChild(el("div", "+ " + (d.cites.length - 1) + " more: click", "muted")); }
+      if (d.cites[0][5]) {
+        tooltip.appendChild(el("div", w("translation") + ": " + d.cites[0][5], "translation"));
+      }
+      if (d.cites.length > 1) { tooltip.appendChild(el("div", "+ " + (d.cites.length - 1) + " " + w("more"), "muted")); }
     }
     var box = container.getBoundingClientRect();
-    tooltip.style.left = Math.min(box.left + params.pointer.DOM.x + 14, window.innerWidth - 350) + "px";
-    tooltip.style.top = (box.top + params.pointer.DOM.y + 14) + "px";
+    tooltip.style.left = Math.min(box.left + x + 14, window.innerWidth - 350) + "px";
+    tooltip.style.top = (box.top + y + 14) + "px";
     tooltip.hidden = false;
-  });
-  network.on("blurNode", function () { tooltip.hidden = true; });
-  network.on("dragStart", function () { tooltip.hidden = true; });
+  }
 
-  document.getElementById("summary").textContent = data.summary;
+  /* --- the view ------------------------------------------------------------------------- */
+  var view = makeView(container, data, {
+    name: function (id) { return nameOf[id]; },
+    edgeLabel: edgeLabel,
+    timing: function (stage) { timings[stage] = performance.now(); },
+    progress: function (percent) { statusBox.textContent = w("laying") + " " + percent + "%"; },
+    ready: function () { markReady(); },
+    draw: function (ctx) { drawLabels(ctx); },
+    clickNode: function (id) { tooltip.hidden = true; showDetails(id); frame(id); },
+    clickEdge: function (id) { tooltip.hidden = true; showEdge(id); },
+    clickStage: function () { tooltip.hidden = true; if (!detailsBox.hidden) { closePanel(); } },
+    hover: function (id, x, y) { showTooltip(id, x, y); },
+    blur: function () { tooltip.hidden = true; }
+  });
+  api.view = view;
+  api.renderer = view.kind;
+  /* The same questions for either view (the browser tests ask them of both). */
+  api.shownNodes = function () { return data.nodes.map(function (n) { return n.id; }).filter(function (id) { return !hiddenNode[id]; }); };
+  api.shownEdges = function () { return data.edges.filter(function (e) { return !hiddenEdge[e.id]; }).map(function (e) { return e.id; }); };
+  api.nodeCount = data.nodes.length;
+  api.edgeCount = data.edges.length;
+  api.name = function (id) { return nameOf[id]; };
+  api.edgeBetween = function (from, to) {
+    var found = data.edges.filter(function (e) { return e.from === from && e.to === to; });
+    return found.length ? found[0].id : null;
+  };
+  api.selected = function () { return view.selected(); };
+  api.redraw = function () { view.redraw(); };
+  api.zoom = function (factor) { view.zoom(factor); };
+  api.settled = function () { return view.settled(); };
+  /* Where entity ``id`` is drawn, in page coordinates (null when hidden). */
+  api.position = function (id) {
+    var at = view.project(id);
+    var box = container.getBoundingClientRect();
+    return at ? [box.left + at[0], box.top + at[1]] : null;
+  };
+  /* The canvas view's vis-network objects (the browser tests read them). */
+  if (view.kind === "canvas") { api.nodes = view.nodes; api.edges = view.edges; api.network = view.network; }
+
+  translatePage();
+  /* a page laid out in advance opens with its first-hidden classes hidden, so that it is drawn
+     once (a page laid out here hides them once its layout has settled: markReady) */
+  if (!data.physics && data.hiddenFamilies.length) {
+    api.setFamilies(data.families.map(function (f) { return f[0]; }).filter(function (f) {
+      return data.hiddenFamilies.indexOf(f) < 0;
+    }));
+  }
   applyFilters();
-})();
+  timings.scriptEnd = performance.now();
+  requestAnimationFrame(function () { timings.firstFrame = performance.now(); });
+  document.addEventListener("DOMContentLoaded", function () { timings.domLoaded = performance.now(); });

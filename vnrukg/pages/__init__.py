@@ -1,0 +1,108 @@
+"""Self-contained offline HTML pages (charts, timeline): the parts they share.
+
+Every page is one file that loads nothing from the network. Its data travels as JSON in a
+``<script type="application/json">`` element with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped
+(:func:`script_json`), so no value can close the element or open a comment; its scripts put
+every text from the data into the document with ``textContent``. A Content-Security-Policy
+allows only the page's own inline scripts, by SHA-256 hash (:func:`script_hashes`), no
+connections and no loads other than ``data:`` images. Pages are Jinja2 templates with
+autoescaping on (:func:`render`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from functools import cache
+from importlib import metadata, resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ..errors import VnrukgError
+
+_UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
+#: A source-map comment would make an open DevTools fetch a file that is not there.
+_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+CSP = (
+    "default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
+    "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escaped)
+    return text
+
+
+def safe_script(code: str, name: str) -> str:
+    """``code`` without a trailing source-map comment, checked safe to inline."""
+    code = _SOURCE_MAP.sub("", code)
+    if _UNSAFE_IN_SCRIPT.search(code):
+        raise VnrukgError(f"{name} contains '</script' or '<!--' and cannot be inlined")
+    return code
+
+
+def safe_style(css: str, name: str) -> str:
+    """``css`` checked safe to inline in a ``<style>`` element."""
+    if "</style" in css.lower():
+        raise VnrukgError(f"{name} contains '</style' and cannot be inlined")
+    return css
+
+
+def script_hash(code: str) -> str:
+    """The CSP source expression allowing exactly ``code`` as an inline script."""
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def csp(scripts: list[str]) -> str:
+    """The page's Content-Security-Policy, allowing ``scripts`` (inline) and nothing else."""
+    return CSP.format(scripts=" ".join(script_hash(code) for code in scripts))
+
+
+def asset(name: str) -> str:
+    """A file of ``vnrukg/pages/assets``."""
+    return resources.files(__name__).joinpath("assets", name).read_text("utf-8")
+
+
+def vendored(name: str) -> str:
+    """A vendored JavaScript or CSS file of ``vnrukg/vendor`` (see js/README.md)."""
+    try:
+        return resources.files("vnrukg").joinpath("vendor", name).read_text("utf-8")
+    except FileNotFoundError:
+        raise VnrukgError(f"vnrukg/vendor/{name} is missing: rebuild it (js/README.md)") from None
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment of the page templates (autoescaping on)."""
+    return Environment(
+        loader=PackageLoader("vnrukg.pages", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render(template: str, **context: object) -> str:
+    """Render one of the page templates."""
+    return environment().get_template(template).render(version=version(), **context)
+
+
+def version() -> str:
+    """This package's version (``dev`` when not installed)."""
+    try:
+        return metadata.version("vnrukg")
+    except metadata.PackageNotFoundError:
+        return "dev"
