@@ -23,21 +23,25 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from ...project import Project
+    from .rdflib import RdflibEngine
+
+
+def _rdflib() -> type[RdflibEngine]:
+    # rdflib's SPARQL engine costs 0.3 s to import: only the rdflib engine needs it
+    from .rdflib import RdflibEngine
+
+    return RdflibEngine
 
 
 def _rdflib_over(graph: Graph) -> Engine:
-    # rdflib's SPARQL engine costs 0.3 s to import: only the rdflib engine needs it
-    from .rdflib import RdflibEngine
-
-    return RdflibEngine(graph)
+    return _rdflib()(graph)
 
 
 def _rdflib_for(project: Project) -> Engine:
-    # rdflib's SPARQL engine costs 0.3 s to import: only the rdflib engine needs it
+    # loading the Turtle needs rdflib's parsers: only the rdflib engine loads it here
     from ...store import load
-    from .rdflib import RdflibEngine
 
-    return RdflibEngine(load(project).graph)
+    return _rdflib_over(load(project).graph)
 
 
 def _oxigraph_over(graph: Graph) -> Engine:
@@ -45,15 +49,7 @@ def _oxigraph_over(graph: Graph) -> Engine:
 
 
 def _rdflib_load(path: str) -> Engine:
-    # rdflib's SPARQL engine costs 0.3 s to import: only the rdflib engine needs it
-    from rdflib import Dataset
-
-    # rdflib's SPARQL engine costs 0.3 s to import: only the rdflib engine needs it
-    from .rdflib import RdflibEngine
-
-    dataset = Dataset()
-    dataset.parse(path, format="nquads")
-    return RdflibEngine(dataset)
+    return _rdflib().from_nquads(path)
 
 
 def _oxigraph_load(path: str) -> Engine:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Variable
+from rdflib import Dataset, Graph, Variable
 
 from ...errors import VnrukgError
 from ..gate import prepare_ordered
@@ -25,6 +25,13 @@ class RdflibEngine:
 
     def __init__(self, graph: Graph):
         self.graph = graph
+
+    @classmethod
+    def from_nquads(cls, path: str) -> RdflibEngine:
+        """An engine over a dataset written as N-Quads: a default graph and named graphs."""
+        dataset = Dataset()
+        dataset.parse(path, format="nquads")
+        return cls(dataset)
 
     def query(self, text: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query on the graph."""
