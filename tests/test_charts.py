@@ -194,13 +194,20 @@ def test_chart_command_lists_and_writes_svg_png_html_json(chart_kg, tmp_path, mo
 def test_chart_command_charts_a_named_query_result(tmp_path):
     root = make_chart_project(tmp_path / "project")
     shutil.copy(REPO / "queries" / "trade-series.rq", root / "queries" / "trade-series.rq")
+    (root / "queries" / "bare-trade.rq").write_text(
+        "# title: Trade values without their unit\n"
+        "PREFIX vnru: <https://w3id.org/vnrukg/ontology#>\n"
+        "SELECT ?year ?value WHERE { ?o a vnru:Observation ; vnru:value ?value ; vnru:date ?year }\n",
+        encoding="utf-8",
+    )
     runner = CliRunner()
     listing = runner.invoke(cli, ["--root", str(root), "chart"])
     assert listing.output.endswith("    trade-series\n"), listing.output
-    no_unit = runner.invoke(cli, ["--root", str(root), "chart", "trade-series"])
+    no_unit = runner.invoke(cli, ["--root", str(root), "chart", "bare-trade"])
     assert no_unit.exit_code == 2 and "say what the values count with --unit" in no_unit.output
+    # trade-series gives every value its unit in a column: the chart reads it from there
     out = tmp_path / "trade.json"
-    args = ["--root", str(root), "chart", "trade-series", "--unit", "US dollars", "-o", str(out)]
+    args = ["--root", str(root), "chart", "trade-series", "-o", str(out)]
     result = runner.invoke(cli, [*args, "-p", "indicator=vnrv:trade-turnover"])
     assert result.exit_code == 0, result.output
     spec = json.loads(out.read_text())

@@ -278,6 +278,15 @@ def test_named_query_tables_fit_a_1440_pixel_page(tab, curated, name):
     if tab.locator(".result-table th", has_text="quote").count():
         label = tab.locator(".result-table td.evidence-cell .evidence-label").first
         expect(label).to_have_text("translation (curators')")
+    rows = int(tab.locator("#status").inner_text().split()[0])
+    if name == "trade-series":  # sixteen columns: a block per row, every row there, none cut
+        assert tab.locator(".result-records table.record").count() == rows
+        fields = tab.locator("table.record").first.locator("th")
+        assert {"period", "value", "unit", "reference", "quote", "source"} <= {
+            t.replace("\u200b", "").split("\n")[0] for t in fields.all_inner_texts()
+        }
+    else:  # a table that fits stays a table
+        assert tab.locator(".result-records").count() == 0
 
 
 def test_entity_page_shows_the_translation_beside_each_quote(tab, curated):

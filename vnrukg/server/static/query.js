@@ -104,44 +104,76 @@
     }
   }
 
-  function table(data, translations) {
-    if ("boolean" in data) return el("p", String(data.boolean), { class: "boolean" });
-    const out = el("table", null, { class: "result-table" });
-    const head = el("tr");
-    // One quote column and one translation column: the translation goes beside the quote in
-    // its cell, as on entity pages; two evidence columns side by side pushed the table past
-    // a 1440 px page (policy-statements).
+  // One quote column and one translation column: the translation goes beside the quote in
+  // its cell, as on entity pages; two evidence columns side by side pushed the table past
+  // a 1440 px page (policy-statements).
+  function columns(data) {
     const quoteVars = data.head.vars.filter(isQuote);
     const translationVars = data.head.vars.filter(isTranslation);
     const merged = quoteVars.length === 1 && translationVars.length === 1 ? translationVars[0] : null;
-    const vars = data.head.vars.filter((v) => v !== merged);
-    for (const v of vars) {
-      const th = el("th", v.replace(/_/g, "_\u200b")); // long names break after an underscore
-      if (isTranslation(v)) th.appendChild(el("span", "translation (curators')", { class: "evidence-label" }));
-      if (isQuote(v)) {
-        th.appendChild(el("span", merged ? "source's words; translation (curators') below"
-                                         : "source's words", { class: "evidence-label" }));
-      }
-      if (isQuote(v) || isTranslation(v)) th.className = "evidence-head";
-      head.appendChild(th);
+    return { merged, vars: data.head.vars.filter((v) => v !== merged) };
+  }
+
+  function heading(v, merged) {
+    const th = el("th", v.replace(/_/g, "_\u200b")); // long names break after an underscore
+    if (isTranslation(v)) th.appendChild(el("span", "translation (curators')", { class: "evidence-label" }));
+    if (isQuote(v)) {
+      th.appendChild(el("span", merged ? "source's words; translation (curators') below"
+                                       : "source's words", { class: "evidence-label" }));
     }
+    if (isQuote(v) || isTranslation(v)) th.className = "evidence-head";
+    return th;
+  }
+
+  function valueCell(row, v, merged, translations) {
+    if (isQuote(v)) {
+      const given = merged && row[merged] ? row[merged].value : null;
+      return quoteCell(row[v], given || (row[v] && translations[row[v].value]));
+    }
+    if (isTranslation(v) && row[v]) {
+      const td = el("td", null, { class: "evidence-cell translation-cell" });
+      td.appendChild(foldable(row[v].value, "p", { lang: "en", class: "translation" }));
+      return td;
+    }
+    return cell(row[v]);
+  }
+
+  function table(data, translations) {
+    if ("boolean" in data) return el("p", String(data.boolean), { class: "boolean" });
+    const out = el("table", null, { class: "result-table" });
+    const { merged, vars } = columns(data);
+    const head = el("tr");
+    for (const v of vars) head.appendChild(heading(v, merged));
     out.appendChild(head);
     for (const row of data.results.bindings) {
       const tr = el("tr");
-      for (const v of vars) {
-        if (isQuote(v)) {
-          const given = merged && row[merged] ? row[merged].value : null;
-          tr.appendChild(quoteCell(row[v], given || (row[v] && translations[row[v].value])));
-        } else if (isTranslation(v) && row[v]) {
-          const td = el("td", null, { class: "evidence-cell translation-cell" });
-          td.appendChild(foldable(row[v].value, "p", { lang: "en", class: "translation" }));
-          tr.appendChild(td);
-        } else {
-          tr.appendChild(cell(row[v]));
-        }
-      }
+      for (const v of vars) tr.appendChild(valueCell(row, v, merged, translations));
       out.appendChild(tr);
     }
+    return out;
+  }
+
+  // A result with more columns than the page can hold (trade-series has sixteen: each value
+  // with its unit, qualifier, growth, reference and note) is shown a row at a time, each
+  // column's name beside its value, as psql's expanded display does: nothing is cut or hidden
+  // and nothing scrolls sideways. Empty fields of a row are left out of its block.
+  function records(data, translations) {
+    const { merged, vars } = columns(data);
+    const out = el("div", null, { class: "result-records" });
+    out.appendChild(el("p", vars.length + " columns do not fit the page: each row is a block, " +
+                       "its fields one under another (empty ones left out).", { class: "records-note" }));
+    data.results.bindings.forEach((row, index) => {
+      const block = el("table", null, { class: "result-table record" });
+      block.appendChild(el("caption", "row " + (index + 1)));
+      for (const v of vars) {
+        if (!row[v] && !(isQuote(v) && merged && row[merged])) continue;
+        const tr = el("tr");
+        tr.appendChild(heading(v, merged));
+        tr.appendChild(valueCell(row, v, merged, translations));
+        block.appendChild(tr);
+      }
+      out.appendChild(block);
+    });
     return out;
   }
 
@@ -174,7 +206,11 @@
     const cut = response.headers.get("x-sparql-maxrows");
     if (type.includes("sparql-results+json")) {
       const data = await response.json();
-      results.appendChild(table(data, await translationsOf(data)));
+      const translations = await translationsOf(data);
+      results.appendChild(table(data, translations));
+      if (!("boolean" in data) && results.scrollWidth > results.clientWidth) {
+        results.replaceChildren(records(data, translations));
+      }
       const n = "boolean" in data ? 1 : data.results.bindings.length;
       say(("boolean" in data ? "answer" : n + " row" + (n === 1 ? "" : "s")) + " in " + ms + " ms" +
           (cut ? " — cut at " + cut + " rows (the server's limit)" : ""), "ok");
