@@ -207,5 +207,8 @@ def test_queries_search_routes_a_question_to_its_query(capsys, project_root):
     assert "search" in names("matxcova")  # a parameter's example, diacritics folded
     assert "visits" in names("city")
     assert names("weapon_type")[0] == "weapon-systems"  # a parameter's name
+    # another form of a word: "tourism" finds the query about tourists, "visitors" the visits
+    assert "people-flows" in names("tourism") and "visits" in names("visitors")
+    assert names("tourismxyz") == []  # a stem is the word less an ending, not any prefix
     code, out, _ = run(capsys, "--root", project_root, "queries", "--search", "xyzzy")
     assert (code, out) == (0, "(no query mentions 'xyzzy'; list them all: vnrukg queries)\n")

@@ -269,7 +269,8 @@ def list_queries(project: Project) -> list[NamedQuery]:
 
 def search_queries(queries: list[NamedQuery], text: str) -> list[NamedQuery]:
     """The queries whose name, title, description, tags or parameters (names, descriptions)
-    hold every word of ``text``, case and diacritics ignored (``hoi dam`` finds ``hội đàm``);
+    hold every word of ``text`` (or its stem: ``tourism`` finds ``tourist``), case and
+    diacritics ignored (``hoi dam`` finds ``hội đàm``);
     those whose name or title holds them all come first, then by name."""
     words = fold(text.replace("-", " ").replace("_", " ")).split()
     if not words:
@@ -285,9 +286,40 @@ def search_queries(queries: list[NamedQuery], text: str) -> list[NamedQuery]:
                 *(fold(f"{p.name.replace('_', ' ')} {p.description}") for p in query.params),
             ]
         )
-        if all(word in body for word in words):
-            ranked.append((not all(word in head for word in words), query.name, query))
+        if all(_found(word, body) for word in words):
+            ranked.append((not all(_found(word, head) for word in words), query.name, query))
     return [query for *_, query in sorted(ranked, key=lambda item: item[:2])]
+
+
+#: English endings a question's word may have where a query's text has another form of it
+#: ("tourism" for "tourist", "visitors" for "visit", "signing" for "signed").
+_ENDINGS = (
+    "isms",
+    "ists",
+    "ions",
+    "ings",
+    "ism",
+    "ist",
+    "ion",
+    "ing",
+    "ors",
+    "ers",
+    "or",
+    "er",
+    "es",
+    "ed",
+    "s",
+)
+
+
+def _found(word: str, text: str) -> bool:
+    """``word`` is in ``text``, or its stem (the word less an ending, four letters at least)."""
+    if word in text:
+        return True
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)] in text
+    return False
 
 
 def suggest(name: str, names: list[str]) -> str:
