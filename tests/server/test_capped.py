@@ -93,3 +93,31 @@ def test_a_row_cut_is_said_in_the_body_too():
     assert turtle.body.decode().endswith(
         "# result cut at 5 rows or triples (the server's limit); add LIMIT and OFFSET to page through the rest\n"
     )
+
+
+def test_a_worker_takes_no_more_rows_than_it_may_send():
+    """The worker hands the engine its budget: of a 2,000-row result it holds the rows it may
+    send and the one that passes the cap, never the rest."""
+    from vnrukg.server.worker import Job, answer
+    from vnrukg.sparql.engines.oxigraph import OxigraphEngine
+
+    store = ox.Store()
+    base = "https://w3id.org/vnrukg/data/"
+    for i in range(2000):
+        store.add(
+            ox.Quad(ox.NamedNode(f"{base}s{i}"), ox.NamedNode(f"{base}p"), ox.Literal("x" * 40))
+        )
+    held: list[int] = []
+
+    class Counting(OxigraphEngine):
+        def query(self, text, bindings=None, *, budget=None):
+            result = super().query(text, bindings, budget=budget)
+            held.append(len(result.rows))
+            return result
+
+    job = Job("SELECT ?s ?o WHERE { ?s ?p ?o }", accept="application/sparql-results+json")
+    reply = answer(Counting(store), job, max_rows=10_000, max_bytes=4096)
+    assert json.loads(reply.body)["truncated"]["limit"] == "bytes"
+    assert held and held[0] < 60  # about 4,096 bytes of 80-character rows, not 2,000 rows
+    answer(Counting(store), job, max_rows=7, max_bytes=1 << 20)
+    assert held[1] == 8

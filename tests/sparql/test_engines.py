@@ -13,6 +13,7 @@ from vnrukg.project import Project
 from vnrukg.results import format_select
 from vnrukg.sparql import (
     ENGINES,
+    Budget,
     find_query,
     from_rdflib,
     load_query,
@@ -394,3 +395,20 @@ def test_components_rule_finds_parts_that_do_not_add_up_in_both_engines():
     for rows in _rule_rows("components-sum-violation", turtle):
         assert [subject for subject, _ in rows] == ["https://w3id.org/vnrukg/id/bad"]
         assert rows[0][1].startswith("its parts sum to 110, not 100")
+
+
+@pytest.mark.parametrize("engine_name", ["rdflib", "oxigraph", "built"])
+def test_a_budget_stops_the_rows_where_a_reply_would_be_cut(example, engine_name):
+    """Given a budget, an engine keeps the rows up to the one that passes it (so the caller
+    sees the overflow) and no more: a server worker never holds what it may not send."""
+    engine = example[engine_name]
+    text = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    every = engine.query(text).rows
+    assert len(every) > 20
+    assert engine.query(text, budget=Budget(max_rows=5, max_bytes=1 << 20)).rows == every[:6]
+    size = sum(len(t.value) for t in every[0] if t is not None)
+    by_bytes = engine.query(text, budget=Budget(max_rows=1000, max_bytes=size * 3 - 1)).rows
+    assert by_bytes == every[: len(by_bytes)] and 3 <= len(by_bytes) < len(every)
+    assert sum(len(t.value) for row in by_bytes[:-1] for t in row if t is not None) <= size * 3
+    ask = engine.query("ASK { ?s ?p ?o }", budget=Budget(max_rows=0, max_bytes=0))
+    assert ask.boolean is True

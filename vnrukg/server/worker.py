@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection
 from ..formats import GRAPH as GRAPH_KIND
 from ..formats import Format
 from ..project import find_project
-from ..sparql import Engine, QueryResult, Term, load_engine, make_engine, prepare
+from ..sparql import Budget, Engine, QueryResult, Term, load_engine, make_engine, prepare
 from ..store import load
 from . import sandbox
 from .capped import Cut, note_rows, write_graph, write_table
@@ -78,7 +78,9 @@ def answer(engine: Engine, job: Job, max_rows: int, max_bytes: int = 16 << 20) -
     """Run a job and write its result in the negotiated format; errors become JSON replies."""
     try:
         prepare(job.text)  # the gate for every engine: syntax, updates, SERVICE, FROM
-        result = engine.query(job.text, job.bindings or None)
+        # a SELECT stops at what may be sent: the worker never holds the rest
+        budget = Budget(max_rows, max_bytes)
+        result = engine.query(job.text, job.bindings or None, budget=budget)
         fmt = for_result(result.kind, job.accept, list(job.override))
         return write(result, fmt, max_rows, max_bytes)
     except Exception as exc:  # every failure goes back to the client as JSON

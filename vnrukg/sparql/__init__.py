@@ -32,7 +32,7 @@ from .named import (
     parameter_term,
     search_queries,
 )
-from .result import QueryResult
+from .result import Budget, QueryResult
 from .terms import Row, Term, TermParts, fill, from_rdflib, parts, to_rdflib, to_rdflib_graph
 from .text import HEADER_FIELDS, parse_header
 
@@ -41,6 +41,7 @@ __all__ = [
     "ENGINES",
     "HEADER_FIELDS",
     "MAX_QUERY_BYTES",
+    "Budget",
     "BuiltStore",
     "Engine",
     "EngineLookup",

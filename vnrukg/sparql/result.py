@@ -3,6 +3,7 @@ triples, whichever engine answered."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -33,3 +34,27 @@ class QueryResult:
         if self.triples is not None:
             return len(self.triples)
         return 1
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much of a SELECT result a caller will use: rows, and bytes of the values' text.
+
+    An engine given one stops taking solutions once either is passed, keeping the row that
+    passed it so that the caller sees the overflow and can say the result was cut: a server
+    worker then never holds a result much larger than what it may send.
+    """
+
+    max_rows: int
+    max_bytes: int
+
+    def take(self, rows: Iterable[Row]) -> list[Row]:
+        """The first rows, up to and including the one that passes the budget."""
+        taken: list[Row] = []
+        size = 0
+        for row in rows:
+            taken.append(row)
+            size += sum(len(term.value) for term in row if term is not None)
+            if len(taken) > self.max_rows or size > self.max_bytes:
+                break
+        return taken

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from ..result import QueryResult
+from ..result import Budget, QueryResult
 from ..terms import Term
 
 
@@ -20,6 +20,13 @@ class Engine(Protocol):
 
     name: str
 
-    def query(self, text: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
-        """Run a (checked) query with bound parameters."""
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Term] | None = None,
+        *,
+        budget: Budget | None = None,
+    ) -> QueryResult:
+        """Run a (checked) query with bound parameters; a SELECT's rows stop at ``budget``
+        (the row that passes it included), when given."""
         ...

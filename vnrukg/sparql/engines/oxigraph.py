@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from ...errors import VnrukgError
 from ...namespaces import PREFIXES
 from ..gate import QueryChecks
-from ..result import QueryResult
+from ..result import Budget, QueryResult
 from ..terms import Row, Term, fill
 from ..text import for_oxigraph
 
@@ -51,14 +51,21 @@ class OxigraphEngine:
         fill(store, graph)
         return cls(store, checks)
 
-    def query(self, text: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
-        """Run a query; its rows are Oxigraph's own terms."""
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Term] | None = None,
+        *,
+        budget: Budget | None = None,
+    ) -> QueryResult:
+        """Run a query; its rows are Oxigraph's own terms. Oxigraph yields solutions as it
+        finds them, so with a ``budget`` the rows past it are never computed."""
         verdict = self.checks.check(text)
         order = tuple(verdict["vars"]) if verdict["ordered"] else None
         text = for_oxigraph(text, order, tuple((bindings or {}).items()))
         try:
             answer = self.store.query(text, prefixes=PREFIXES)
-            return _result(verdict["form"], answer)
+            return _result(verdict["form"], answer, budget)
         except SyntaxError as exc:
             raise VnrukgError(f"query failed: Oxigraph cannot run this query: {exc}") from None
         except (OSError, RuntimeError, ValueError) as exc:
@@ -66,12 +73,15 @@ class OxigraphEngine:
 
 
 def _result(
-    form: str, answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+    form: str,
+    answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+    budget: Budget | None = None,
 ) -> QueryResult:
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         return QueryResult(form, triples=list(answer))
     variables = [v.value for v in answer.variables]
-    rows: list[Row] = [tuple(solution) for solution in answer]
+    solutions = (tuple(solution) for solution in answer)
+    rows: list[Row] = budget.take(solutions) if budget else list(solutions)
     return QueryResult("SELECT", variables, rows)

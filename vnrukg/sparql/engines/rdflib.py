@@ -14,7 +14,7 @@ from rdflib import Dataset, Graph, Variable
 
 from ...errors import VnrukgError
 from ..gate import prepare_ordered
-from ..result import QueryResult
+from ..result import Budget, QueryResult
 from ..terms import Row, Term, canonical, convert, converter, to_rdflib
 
 
@@ -33,20 +33,27 @@ class RdflibEngine:
         dataset.parse(path, format="nquads")
         return cls(dataset)
 
-    def query(self, text: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
-        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query on the graph."""
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Term] | None = None,
+        *,
+        budget: Budget | None = None,
+    ) -> QueryResult:
+        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query on the graph (rows converted only
+        up to ``budget``: rdflib evaluates the whole query first)."""
         prepared = prepare_ordered(text)
         init: dict[str, Any] = {Variable(k): to_rdflib(v) for k, v in (bindings or {}).items()}
         try:
             result = self.graph.query(prepared, initBindings=init)
-            return _convert(result)
+            return _convert(result, budget)
         except VnrukgError:
             raise
         except Exception as exc:  # evaluation errors surface as assorted exceptions
             raise VnrukgError(f"query failed: {exc}") from None
 
 
-def _convert(result: Any) -> QueryResult:
+def _convert(result: Any, budget: Budget | None = None) -> QueryResult:
     cache = converter()
     if result.type == "ASK":
         return QueryResult("ASK", boolean=bool(result.askAnswer))
@@ -60,9 +67,8 @@ def _convert(result: Any) -> QueryResult:
             triples=[ox.Triple(s, p, canon.get(o, o)) for s, p, o in triples],  # type: ignore[arg-type]
         )
     variables = [str(v) for v in result.vars or []]
-    rows: list[Row] = [
-        tuple(None if t is None else convert(t, cache) for t in row) for row in result
-    ]
+    converted = (tuple(None if t is None else convert(t, cache) for t in row) for row in result)
+    rows: list[Row] = budget.take(converted) if budget else list(converted)
     canon = canonical(t for row in rows for t in row if t is not None)
     if canon:
         rows = [tuple(canon.get(t, t) if t is not None else None for t in row) for row in rows]
