@@ -611,14 +611,17 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                headers = [
+                # a new list: a kept response's own header list is sent again and again, and
+                # adding to it in place grew it by two headers per request
+                own = list(message.get("headers", []))
+                names = {k.lower() for k, _ in own}
+                added = [
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"no-referrer"),
+                    (b"content-security-policy", csp),  # unless the page brings its own
                 ]
-                if not any(k.lower() == b"content-security-policy" for k, _ in message["headers"]):
-                    headers.append((b"content-security-policy", csp))  # a page may bring its own
-                message["headers"] += headers
+                own += [(k, v) for k, v in added if k not in names]
+                message = {**message, "headers": own}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
