@@ -272,6 +272,57 @@ def test_engines_refuse_alike(example, text):
     assert "SPARQL" in messages[0][1] or "not allowed" in messages[0][1]
 
 
+ALLOWED_TWINS = [  # allowed texts close to the refused ones: their verdicts are shared
+    "SELECT * WHERE { <http://127.0.0.1:9/sparql> ?p ?o }",
+    "select * { <http://127.0.0.1:9/sparql> ?p ?o }",
+    "SELECT * WHERE { ?s ?p <http://127.0.0.1:9/data.ttl> }",
+    "SELECT * WHERE { GRAPH <http://127.0.0.1:9/g> { ?s ?p ?o } }",
+    "ASK { <http://127.0.0.1:9/data.ttl> ?p ?o }",
+    "ASK { <http://a> <http://b> <http://c> }",
+    "SELECT ?s WHERE { ?s ?p vnrd:russia }",
+]
+
+
+def test_a_verdict_is_shared_by_texts_with_one_skeleton(example, monkeypatch):
+    """Looking up one entity after another is one rdflib parse, with the right answers."""
+    from vnrukg.sparql import gate
+
+    parsed: list[str] = []
+    real = gate.verdict
+    monkeypatch.setattr(gate, "verdict", lambda text: parsed.append(text) or real(text))
+    engine = OxigraphEngine(example["built"].store, QueryChecks())
+    subjects = sorted({s for s in example["kg"].graph.subjects() if "/id/" in str(s)})[:20]
+    for subject in subjects:
+        text = f"SELECT ?p ?o WHERE {{ <{subject}> ?p ?o }}"
+        expected = example["rdflib"].query(text)
+        got = engine.query(text)
+        assert sorted(map(str, got.rows)) == sorted(map(str, expected.rows))
+        assert got.variables == ["p", "o"]
+    assert len(parsed) == 1
+    engine.query('ASK { ?s ?p "one" }')
+    engine.query('ASK { ?s ?p "two" }')
+    engine.query('ASK { ?s ?p "t\\"wo" }')  # an escape: kept in the skeleton, parsed anew
+    assert len(parsed) == 3
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_shared_verdicts_never_let_a_refusal_through(example, text):
+    """With allowed verdicts on look-alike texts remembered, each refusal is still its own."""
+    with pytest.raises(VnrukgError) as fresh:
+        example["rdflib"].query(text)
+    checks = QueryChecks()
+    engine = OxigraphEngine(example["built"].store, checks)
+    for twin in ALLOWED_TWINS:
+        engine.query(twin)
+    with pytest.raises(VnrukgError) as shared:
+        engine.query(text)
+    assert (type(shared.value), str(shared.value)) == (type(fresh.value), str(fresh.value))
+    again = text.replace("127.0.0.1:9", "127.0.0.1:10").replace("Nothing", "Other")
+    with pytest.raises(VnrukgError) as twice:  # a refusal is never shared: parsed again
+        engine.query(again)
+    assert type(twice.value) is type(fresh.value)
+
+
 def test_remembered_verdicts_refuse_alike(example, tmp_path):
     """A refusal read back from the cache file is the same error as the first one."""
     path = tmp_path / "checks.json"
@@ -282,7 +333,7 @@ def test_remembered_verdicts_refuse_alike(example, tmp_path):
             first.query(text)
     assert len(first.query(texts[2]).rows) == 1
     again = QueryChecks(path)
-    assert len(again._verdicts) == 3  # read back: rdflib is not asked again
+    assert len(again._verdicts) == 4  # read back (with the allowed one's skeleton): no parse
     for text in texts[:2]:
         with pytest.raises(VnrukgError) as fresh:
             prepare(text)

@@ -6,7 +6,14 @@ import pyoxigraph as ox
 import pytest
 
 from vnrukg.errors import VnrukgError
-from vnrukg.sparql.text import bind_values, guard, keywords, plain_group_concat, total_order
+from vnrukg.sparql.text import (
+    bind_values,
+    guard,
+    keywords,
+    plain_group_concat,
+    skeleton,
+    total_order,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,3 +104,31 @@ def test_total_order():
     inner = "SELECT ?a ?b { { SELECT ?a { } ORDER BY ?a LIMIT 1 } ?a ?p ?b }"
     assert total_order(inner, ["a", "b"]) == inner  # only the top-level ORDER BY
     assert total_order("SELECT ?a {}", ["a"]) == "SELECT ?a {}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SELECT ?p ?o { vnrd:russia ?p ?o }", "SELECT ?p ?o { vnrd:_ ?p ?o }"),
+        ('ASK { <https://w3id.org/x/1> ?p "12"@vi }', 'ASK { <> ?p ""@vi }'),
+        ("SELECT * { ?s ?p '7'^^xsd:integer } LIMIT 5", 'SELECT * { ?s ?p ""^^xsd:_ } LIMIT 5'),
+        # kept: a comment, numbers, variables, keywords, whitespace, a prefix's own name
+        ("SELECT  ?x # vnrd:a\n{ ?x ?p 3.5 }", "SELECT  ?x # vnrd:a\n{ ?x ?p 3.5 }"),
+        ("PREFIX ex: <http://e/> SELECT * {}", "PREFIX ex: <> SELECT * {}"),
+        # kept: anything another reader could tokenise otherwise
+        ('ASK { ?s ?p "a\\"b" }', 'ASK { ?s ?p "a\\"b" }'),
+        ("ASK { ?s ?p <http://e/#x> }", "ASK { ?s ?p <http://e/#x> }"),
+        ("ASK { ?s ?p 'x#y' }", "ASK { ?s ?p 'x#y' }"),
+        ('ASK { ?s ?p """a""" }', 'ASK { ?s ?p """a""" }'),
+        ("ASK { ?s ?p vnrd:russia. }", "ASK { ?s ?p vnrd:russia. }"),
+        ("ASK { FILTER(?a<?b&&?c>?d) }", "ASK { FILTER(?a<?b&&?c>?d) }"),
+        ("ASK { ?s ?p <?q> }", "ASK { ?s ?p <?q> }"),
+    ],
+)
+def test_skeleton_blanks_only_plain_names(text, expected):
+    assert skeleton(text) == expected
+
+
+def test_skeleton_keeps_every_keyword():
+    text = "SELECT * FROM <http://e/g> { SERVICE <http://e/s> { ?s ?p 'SERVICE' } }"
+    assert keywords(skeleton(text)) == keywords(text) - set() and "SERVICE" in skeleton(text)

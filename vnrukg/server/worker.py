@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection
 from ..formats import GRAPH as GRAPH_KIND
 from ..formats import Format
 from ..project import find_project
-from ..sparql import Budget, Engine, QueryResult, Term, load_engine, make_engine, prepare
+from ..sparql import Budget, Engine, QueryResult, Term, load_engine, make_engine
 from ..store import load
 from . import sandbox
 from .capped import Cut, note_rows, write_graph, write_table
@@ -77,7 +77,8 @@ def write(result: QueryResult, fmt: Format, max_rows: int, max_bytes: int) -> Re
 def answer(engine: Engine, job: Job, max_rows: int, max_bytes: int = 16 << 20) -> Reply:
     """Run a job and write its result in the negotiated format; errors become JSON replies."""
     try:
-        prepare(job.text)  # the gate for every engine: syntax, updates, SERVICE, FROM
+        # every engine passes the text through the gate first (syntax, updates, SERVICE,
+        # FROM): Oxigraph's through its remembered verdicts, rdflib's by parsing it.
         # a SELECT stops at what may be sent: the worker never holds the rest
         budget = Budget(max_rows, max_bytes)
         result = engine.query(job.text, job.bindings or None, budget=budget)

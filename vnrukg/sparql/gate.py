@@ -35,7 +35,7 @@ from ..errors import ForbiddenQuery, QuerySyntaxError, QueryTooLarge, VnrukgErro
 from ..namespaces import PREFIXES
 from ..project import PACKAGE_DIR
 from ..util import atomic_write
-from .text import total_order
+from .text import skeleton, total_order
 
 #: The longest query text (UTF-8 bytes) any part of vnrukg reads: ``vnrukg query`` and the
 #: endpoint (its default request limit, ``ServerConfig.max_request_bytes``) alike. The longest
@@ -257,6 +257,10 @@ def refusal(verdict: Verdict) -> VnrukgError:
     return exc
 
 
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _stamp() -> str:
     digest = hashlib.sha256()
     for name in _CHECKING_CODE:
@@ -274,7 +278,11 @@ class QueryChecks:
     """rdflib's verdict on each query text (allowed, with its form, or the error it raised).
 
     The verdicts are kept in memory and, when a file is given, in that JSON file, keyed by the
-    SHA-256 of the text; the file is dropped when the checking code changes.
+    SHA-256 of the text; the file is dropped when the checking code changes. An allowed verdict
+    is also kept under the text's :func:`~vnrukg.sparql.text.skeleton`, and a new text with the
+    same skeleton gets it without a parse: the same lookup of another entity costs no rdflib
+    parse. Refusals are never shared: each refused text is parsed, so that its message is its
+    own; and the SERVICE scan (:func:`~vnrukg.sparql.text.guard`) runs on every text anyway.
     """
 
     def __init__(self, path: Path | None = None):
@@ -311,10 +319,10 @@ class QueryChecks:
         check_size(text)  # before hashing: a text too long is refused unread
         found = self._by_text.get(text)
         if found is None:
-            key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            key = _key(text)
             found = self._verdicts.get(key)
             if found is None:
-                found = self._verdicts[key] = verdict(text)
+                found = self._verdicts[key] = self._judge(text)
                 if save:
                     self.save()
             if len(self._by_text) >= 1024:
@@ -322,6 +330,17 @@ class QueryChecks:
             self._by_text[text] = found
         if "error" in found:
             raise refusal(found)
+        return found
+
+    def _judge(self, text: str) -> Verdict:
+        """The verdict on a text not seen before: shared by its skeleton when allowed."""
+        shape = _key("skeleton\0" + skeleton(text))
+        shared = self._verdicts.get(shape)
+        if shared is not None:
+            return shared
+        found = verdict(text)
+        if "error" not in found:  # a refusal names a line and column: never shared
+            self._verdicts[shape] = found
         return found
 
     def form(self, text: str) -> str:

@@ -46,6 +46,44 @@ def tokens(text: str) -> list[re.Match[str]]:
     return [m for m in _TOKENS.finditer(text) if not m.group("comment")]
 
 
+#: What :func:`skeleton` may blank out of a token: contents that mean the same to every SPARQL
+#: reader (no quote, backslash, ``#``, bracket or ``<>`` inside), so that two texts with the
+#: same skeleton differ only in which IRI, simple string or local name they name.
+_BLANKABLE = {
+    "iri": re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]*:[A-Za-z0-9_~.\-/%:@]*>"),
+    "string": re.compile(r"\"[^\"'\\\n\r#<>{}]*\"|'[^\"'\\\n\r#<>{}]*'"),
+    "pname": re.compile(r"[A-Za-z][A-Za-z0-9_\-]*:[A-Za-z0-9_](?:[A-Za-z0-9_\-.]*[A-Za-z0-9_\-])?"),
+}
+_BLANKS = {"iri": "<>", "string": '""', "pname": ":_"}
+
+
+def skeleton(text: str) -> str:
+    """The text with each IRI, simple string and local name blanked (prefixes kept).
+
+    Everything else is kept character for character: keywords, variables, numbers, language
+    tags, punctuation, whitespace and comments. A query's form, projected variables and top-level
+    order depend only on its skeleton, so a verdict on one text holds for every text with the
+    same skeleton (:class:`vnrukg.sparql.gate.QueryChecks` shares allowed verdicts that way:
+    looking up 500 entities is one parse, not 500). A token whose contents could mean something
+    else to another reader (an escape, a quote, a ``#``) is kept as it is.
+    """
+    pieces: list[str] = []
+    done = 0
+    for token in tokens(text):
+        kind = token.lastgroup or ""
+        pattern = _BLANKABLE.get(kind)
+        if pattern is None or not pattern.fullmatch(token.group()):
+            continue
+        blank = _BLANKS[kind]
+        if kind == "pname":
+            blank = token.group().split(":", 1)[0] + blank
+        pieces.append(text[done : token.start()])
+        pieces.append(blank)
+        done = token.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def _is(token: re.Match[str], *words: str) -> bool:
     return bool(token.group("word")) and token.group().upper() in words
 
