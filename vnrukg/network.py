@@ -31,6 +31,7 @@ from .namespaces import ORG, QB, SCHEMA
 from .namespaces import VNRU as _VNRU
 from .namespaces import shorten as _shorten
 from .store import ONTOLOGY, SHAPES, KnowledgeGraph
+from .util import gc_paused
 
 
 class _Terms:
@@ -531,7 +532,8 @@ def build_network(kg: KnowledgeGraph) -> EntityNetwork:
 
 def network_from_graphs(facts: Graph, terms: Graph) -> EntityNetwork:
     """The entity network of curated ``facts`` described by the ontology ``terms``."""
-    return _Builder(_Reader(facts, terms)).build()
+    with gc_paused():
+        return _Builder(_Reader(facts, terms)).build()
 
 
 class _Builder:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import VnrukgError
@@ -21,6 +24,25 @@ def current_umask() -> int:
     mask = os.umask(0o022)  # elsewhere: set and restore at once
     os.umask(mask)
     return mask
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Run a block with the cyclic garbage collector off, then turn it back on.
+
+    Building a large network or page allocates millions of small objects that live on, and each
+    of them is traversed again by every full collection the allocations trigger: at 20,000
+    entities the collector took 1.5 s of the 9 s of building a page, and found nothing to free.
+    Reference counting still frees everything that is not in a cycle. The collector is turned
+    back on only if it was on (another thread may have paused it too).
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _mode_for(path: Path) -> int:

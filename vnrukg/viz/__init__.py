@@ -19,6 +19,7 @@ from ..lookup import resolve
 from ..network import FAMILIES, EntityNetwork, build_network, filter_network
 from ..progress import SILENT, Progress, Task
 from ..store import KnowledgeGraph
+from ..util import gc_paused
 from .data import page_data
 from .layout import initial_positions, positions, use_static_layout
 from .page import RENDERERS, choose_renderer, render_page
@@ -89,11 +90,12 @@ def render(
     if drawn_by == "webgl" and layout == "physics":
         raise UsageError("the WebGL renderer draws a page laid out here: use --layout static")
     static = drawn_by == "webgl" or use_static_layout(net, layout)
-    steps.step("layout")
-    placed = (positions if static else initial_positions)(net) if net.entities else None
-    steps.step("page")
-    data = page_data(net, lang, placed)
-    html = render_page(data, title=title, lang=lang, physics=not static, renderer=drawn_by)
+    with gc_paused():
+        steps.step("layout")
+        placed = (positions if static else initial_positions)(net) if net.entities else None
+        steps.step("page")
+        data = page_data(net, lang, placed)
+        html = render_page(data, title=title, lang=lang, physics=not static, renderer=drawn_by)
     relations = sum(len(r) for r in data.edge_details.values())
     steps.finish()
     return Page(html, len(data.nodes), len(data.edges), not static, relations, drawn_by)
