@@ -135,18 +135,23 @@ def _merge(relations: list[Relation]) -> dict[tuple[str, str], list[Relation]]:
 
 
 def _edge(edge_id: str, rels: list[Relation], lang: str) -> dict:
-    labels = list(dict.fromkeys(r.label(lang) for r in rels))
     spans = [list(r.years()) for r in rels]
     background = all(r.prop in BACKGROUND_PROPS for r in rels)
     style = {"dashes": [4, 4], "color": FAINT, "width": 0.8} if background else {}
     return {
         **style,
         "id": edge_id,
-        "label": shorten_text(" · ".join(labels), LABEL_LIMIT),
-        "label_en": shorten_text(" · ".join(dict.fromkeys(r.label_en for r in rels)), LABEL_LIMIT),
-        "label_vi": shorten_text(" · ".join(dict.fromkeys(r.label_vi for r in rels)), LABEL_LIMIT),
+        "label": _joined([r.label(lang) for r in rels]),
+        "label_en": _joined([r.label_en for r in rels]),
+        "label_vi": _joined([r.label_vi for r in rels]),
         "spans": None if any(s == [None, None] for s in spans) else spans,
     }
+
+
+def _joined(labels: list[str]) -> str:
+    """Distinct labels joined and shortened (most links stand for one relation)."""
+    text = labels[0] if len(labels) == 1 else " · ".join(dict.fromkeys(labels))
+    return shorten_text(text, LABEL_LIMIT)
 
 
 def _values(values: list[Value]) -> list[list[str]]:
