@@ -4,9 +4,11 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.viz_support import check_golden, viz_kg, viz_net, viz_root  # noqa: F401
+from vnrukg import pages
 from vnrukg.cli import cli
 from vnrukg.network import EntityNetwork, Relation
 from vnrukg.viz import build_outputs, network_page, render, select
@@ -62,10 +64,26 @@ def test_parallel_relations_merge_into_one_edge():
     assert [r[4] for r in data.edge_details["e0"]] == ["x", "y", "z"]
 
 
-def test_script_json_cannot_close_the_script():
-    text = script_json({"a": "</script><!-- & \u2028"})
-    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
-    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+@pytest.mark.parametrize("fast", [True, False], ids=["orjson", "json"])
+def test_script_json_cannot_close_the_script(fast, monkeypatch):
+    if not fast:
+        monkeypatch.setattr(pages, "orjson", None)
+    text = script_json({"a": "</script><!-- & \u2028\u2029"})
+    assert not any(c in text for c in "<>&\u2028\u2029")
+    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029"}
+
+
+def test_compact_json_writes_what_the_standard_library_writes():
+    value = {
+        "b": [1, -2.5, 0.1, 1234567.8, 1e16, None, True, False, []],
+        "a": {"Đặng": 'Việt Nam\u2028"\\\n\t\x00\x1f\x7f 🇻🇳', "": {}, "z": ["\ud7ff"]},
+        "ä": 0,
+        "a b": (1, 2),
+    }
+    written = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    assert pages.compact_json(value) == written
+    # what orjson cannot write, the standard library does
+    assert pages.compact_json({1: 2**70}) == '{"1":1180591620717411303424}'
 
 
 def test_page_is_self_contained_and_escaped(viz_kg):

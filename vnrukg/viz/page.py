@@ -11,8 +11,9 @@ headless chromium on the benchmark machine, each frame of the 20,000-entity page
 Either is inlined next to the page's own script (``assets/page.js`` with the renderer's
 ``view-vis.js`` or ``view-sigma.js``) and style. The data travels as JSON in a
 ``<script type="application/json">`` element with ``<``, ``>``, ``&``, U+2028 and U+2029
-escaped, so no value can close the element or open a comment; the page's script puts every
-text from the data into the document with ``textContent``. A Content-Security-Policy allows
+escaped (:func:`vnrukg.pages.script_json`, shared with the charts and timeline pages), so no
+value can close the element or open a comment; the page's script puts every text from the data
+into the document with ``textContent``. A Content-Security-Policy allows
 only the page's own inline scripts (by hash), no network connections and no loads other than
 ``data:`` images.
 """
@@ -22,7 +23,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import json
 import re
 from importlib import metadata, resources
 from typing import Any
@@ -32,6 +32,7 @@ from jinja2 import Environment, PackageLoader, Template, select_autoescape
 from .. import pages
 from ..errors import VnrukgError
 from ..network import FAMILIES
+from ..pages import script_json
 from .data import PageData
 from .layout import PHYSICS_LIMIT, stabilization_iterations
 from .style import STYLE
@@ -64,20 +65,6 @@ def _vis_asset(name: str) -> str:
             f"vis-network {VIS_VERSION} not found in the pyvis package ({exc}); "
             "install pyvis 0.3.2 or later"
         ) from None
-
-
-def script_json(value: object) -> str:
-    """JSON that is safe inside a ``<script>`` element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    for char, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escaped)
-    return text
 
 
 def _safe_script(code: str, name: str) -> str:
