@@ -36,8 +36,8 @@ CSP = (
 )
 
 
-def compact_json(value: object) -> str:
-    """``value`` as compact JSON with sorted keys and characters unescaped.
+def compact_json(value: object) -> bytes:
+    """``value`` as compact JSON in UTF-8, with sorted keys and characters unescaped.
 
     orjson writes the same text as the standard library (checked on every character as a
     string and as a key, and on floats from 1e-12 to 1e21), except that a float smaller
@@ -48,24 +48,28 @@ def compact_json(value: object) -> str:
     """
     if orjson is not None:
         try:
-            return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+            return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
         except TypeError:  # orjson.JSONEncodeError
             pass
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.encode("utf-8")
+
+
+#: What :func:`script_json` escapes, as UTF-8: a multi-byte character's bytes never occur
+#: inside another character's, so replacing them in the encoded text is safe (and several
+#: times faster than in a str of 30 million characters).
+_SCRIPT_ESCAPES = tuple(
+    (char.encode("utf-8"), f"\\u{ord(char):04x}".encode("ascii")) for char in "<>&\u2028\u2029"
+)
 
 
 def script_json(value: object) -> str:
-    """JSON that is safe inside a ``<script>`` element."""
-    text = compact_json(value)
-    for char, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escaped)
-    return text
+    """JSON that is safe inside a ``<script>`` element: ``<``, ``>``, ``&``, U+2028 and
+    U+2029 escaped."""
+    data = compact_json(value)
+    for raw, escaped in _SCRIPT_ESCAPES:
+        data = data.replace(raw, escaped)
+    return data.decode("utf-8")
 
 
 def safe_script(code: str, name: str) -> str:
