@@ -32,7 +32,7 @@ def gc_paused() -> Iterator[None]:
 
     Building a large network or page allocates millions of small objects that live on, and each
     of them is traversed again by every full collection the allocations trigger: at 20,000
-    entities the collector took 1.5 s of the 9 s of building a page, and found nothing to free.
+    entities the collector took 1.5 s of the 9 s of building a page, and freed 10 objects.
     Reference counting still frees everything that is not in a cycle. The collector is turned
     back on only if it was on (another thread may have paused it too).
     """
