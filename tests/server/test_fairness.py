@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from tests.server.conftest import Server, make_project
+from vnrukg.server.connections import Guard
 from vnrukg.server.fairness import Limits, Refused, Scheduler, client_key
 from vnrukg.server.pool import WorkerPool
 from vnrukg.server.worker import WorkerSettings
@@ -249,6 +250,44 @@ def test_new_runaway_clients_do_not_hold_the_reserve_for_a_time_limit(tmp_path):
         for thread in threads:
             thread.join(10)
     assert "stopping a long query on the reserved worker" in log
+
+
+def test_a_trusted_proxy_may_hold_more_connections_than_one_client():
+    guard = Guard(total=4, per_client=1, proxies=("127.0.0.2", "10.1.0.0/16"))
+    assert guard.enter("127.0.0.2") and guard.enter("127.0.0.2")  # a proxy: the total only
+    assert guard.enter("10.1.2.3")
+    assert guard.enter("127.0.0.3") and not guard.enter("127.0.0.3")  # a client: one
+    assert not guard.enter("127.0.0.2")  # the total holds for proxies too
+    guard.leave("127.0.0.2")
+    assert guard.enter("10.1.9.9") and guard.count == 4
+
+
+@pytest.mark.server
+def test_clients_behind_a_trusted_proxy_are_limited_one_by_one(tmp_path):
+    """Behind `--trusted-proxy`, X-Forwarded-For names the client the limits apply to; from
+    anywhere else the header is ignored (a client cannot dodge its limit by forging it)."""
+    server = Server(
+        make_project(tmp_path / "project"), "--trusted-proxy", "127.0.0.2", "--client-rate", "0.5"
+    )  # a burst of one query, then one every two seconds
+
+    def ask(address: str, forwarded: str) -> int:
+        with _client(address) as client:
+            response = client.get(
+                server.url + "/sparql",
+                params={"query": f'ASK {{ ?s ?p "{forwarded}" }}', "format": "json"},
+                headers={"X-Forwarded-For": forwarded},
+            )
+            return response.status_code
+
+    try:
+        assert ask("127.0.0.2", "198.51.100.5") == 200
+        assert ask("127.0.0.2", "198.51.100.5") == 429  # that client's burst is spent
+        assert ask("127.0.0.2", "198.51.100.6") == 200  # another client behind the proxy
+        assert ask("127.0.0.2", "203.0.113.9, 198.51.100.7") == 200  # the nearest one counts
+        assert ask("127.0.0.3", "198.51.100.8") == 200  # not a trusted proxy: 127.0.0.3 is
+        assert ask("127.0.0.3", "198.51.100.9") == 429  # the client, whatever it claims
+    finally:
+        server.stop()
 
 
 @pytest.mark.server
