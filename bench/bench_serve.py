@@ -284,15 +284,24 @@ def main() -> int:
                 e["short"] for e in httpx.get(url + "/query/terms", timeout=60).json()["entities"]
             ][:500]
             varied = {  # a different entity each time: no kept reply, a worker answers
-                "ASK, 500 entities (SPARQL)": [
-                    "/sparql?query=" + quote(f"ASK {{ {e} ?p ?o }}") for e in entities
-                ],
-                "entity statements, 500 entities (SPARQL)": [
-                    "/sparql?query=" + quote(f"SELECT ?p ?o WHERE {{ {e} ?p ?o }}")
-                    for e in entities
-                ],
+                "ASK, 500 entities (SPARQL)": (
+                    ["/sparql?query=" + quote(f"ASK {{ {e} ?p ?o }}") for e in entities],
+                    ACCEPT,
+                ),
+                "entity statements, 500 entities (SPARQL)": (
+                    [
+                        "/sparql?query=" + quote(f"SELECT ?p ?o WHERE {{ {e} ?p ?o }}")
+                        for e in entities
+                    ],
+                    ACCEPT,
+                ),
+                # the server describes each in its own process: no worker, nothing kept yet
+                "entity as Turtle, 500 entities (/id/…)": (
+                    ["/id/" + e.split(":", 1)[1] for e in entities if e.startswith("vnrd:")],
+                    "text/turtle",
+                ),
             }
-            for label, paths in varied.items():
+            for label, (paths, accept) in varied.items():
                 for count in clients:
                     rows.append(
                         cell(
@@ -302,7 +311,7 @@ def main() -> int:
                             args.requests,
                             args.seconds,
                             paths,
-                            ACCEPT,
+                            accept,
                             args.one_address,
                         )
                     )

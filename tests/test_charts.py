@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from tests.viz_support import REPO, chart_kg, make_chart_project  # noqa: F401
 from vnrukg.charts import charts_page, indicators, rows_spec
 from vnrukg.charts.page import page_payload
-from vnrukg.charts.spec import ChartOptions, indicator_spec
+from vnrukg.charts.spec import ChartOptions, indicator_spec, place_labels
 from vnrukg.cli import cli
 from vnrukg.errors import UsageError
 from vnrukg.periods import period_of
@@ -219,6 +219,24 @@ def test_chart_command_charts_a_named_query_result(tmp_path):
         ("2019", 4.9e9, "4,900,000,000 US dollars"),
         ("Jan–Nov 2024", 4.1e9, "4,100,000,000 US dollars"),
     ]
+
+
+def test_value_labels_keep_off_the_axis_and_each_other():
+    """A dot on the axis line with another just above it gets its label beside it, never below
+    among the axis's own labels (persons trained: "more than 200" under "nearly 3,000")."""
+
+    def row(value: float, label: str) -> dict:
+        return {"x0": "1950-01-01", "x1": "1992-01-01", "xm": "1971-01-01", "value": value,
+                "label": label}  # fmt: skip
+
+    rows = [row(52000, "about 52,000"), row(3000, "nearly 3,000"), row(200, "more than 200")]
+    place_labels(rows, ChartOptions())
+    places = {r["label"]: r["place"] for r in rows}
+    assert places["more than 200"] in ("right", "left")
+    assert places["nearly 3,000"] in ("above", "high", "right", "left")
+    lone = [row(10, "10")]
+    place_labels(lone, ChartOptions())
+    assert lone[0]["place"] == "above"
 
 
 def test_definitions_are_in_plain_words():

@@ -114,7 +114,7 @@ def test_bench_shows_its_runs(project, tmp_path):
     from .engine_support import REPO
 
     args = [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "10k"]
-    args += ["--engines", "oxigraph", "--budget", "0.02", "--cold-runs", "1"]
+    args += ["--engines", "oxigraph", "--budget", "0.02", "--cold-runs", "1", "--warm-budget", "0"]
     args += ["--root", str(project.root), "--data", str(tmp_path)]
     terminal, piped = both(args)
     assert terminal.code == piped.code == 0, terminal.err[-2000:]

@@ -10,11 +10,12 @@ from click.testing import CliRunner
 from tests.viz_support import check_golden, viz_kg, viz_net, viz_root  # noqa: F401
 from vnrukg import pages
 from vnrukg.cli import cli
+from vnrukg.cli.viz import viz as viz_command
 from vnrukg.network import EntityNetwork, Relation
 from vnrukg.viz import build_outputs, network_page, render, select
 from vnrukg.viz.data import page_data
 from vnrukg.viz.layout import positions
-from vnrukg.viz.page import script_json
+from vnrukg.viz.page import DRAW_LIMIT, script_json
 
 
 def _lists(data) -> str:
@@ -149,6 +150,31 @@ def test_viz_command_errors(viz_root, tmp_path):
     assert unknown.exit_code == 1
     assert unknown.stderr == "Error: nothing named 'nobody at all'\n"
     assert not (tmp_path / "x.html").exists()
+    negative = runner.invoke(cli, [*base, "--draw-limit", "-1"])
+    assert negative.exit_code == 2 and "--draw-limit" in negative.stderr
+    assert "Traceback" not in negative.output
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_draw_limit_reaches_the_page(viz_root, viz_net, tmp_path):
+    """`--draw-limit` (default: the library's) is the page's; WebGL pages draw everything."""
+    limit = next(p for p in viz_command.params if p.name == "draw_limit")
+    assert limit.default == DRAW_LIMIT
+
+    def payload(html: str) -> dict:
+        found = re.search(r'id="vnrukg-data">(.*?)</script>', html, re.S)
+        assert found
+        return json.loads(found.group(1))
+
+    assert payload(render(viz_net).html)["drawLimit"] == DRAW_LIMIT
+    assert payload(render(viz_net, draw_limit=5).html)["drawLimit"] == 5
+    assert payload(render(viz_net, renderer="webgl", draw_limit=5).html)["drawLimit"] == 0
+    out = tmp_path / "net.html"
+    result = CliRunner().invoke(
+        cli, ["--root", str(viz_root), "viz", "-o", str(out), "--draw-limit", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    assert payload(out.read_text("utf-8"))["drawLimit"] == 0
 
 
 def test_viz_help():

@@ -459,6 +459,57 @@ def test_curated_graph_page_in_the_browser(browser, tmp_path):
         opened.close()
 
 
+def test_a_page_over_its_draw_limit_draws_the_most_connected(browser, network, tmp_path):
+    """Over the limit, the most connected entities are drawn and the rest come when asked
+    for: a searched entity with its neighbours, then everything on "Draw all"."""
+    data = page_data(network)
+    path = tmp_path / "limited.html"
+    path.write_text(render(network, draw_limit=6).html, encoding="utf-8")
+    opened = Session(browser, path)
+    try:
+        held = opened.js("window.vnrukg.view.held()")
+        assert held[0] == 6 < len(data.nodes)  # vis-network was given only what is drawn
+        ranked = sorted(data.nodes, key=lambda n: (-n["value"], n["id"]))
+        assert opened.visible_nodes() == {n["id"] for n in ranked[:6]}
+        note = opened.page.inner_text("#limited")
+        assert "Of the 21 entities the filters let through, the 6 most connected are drawn" in note
+        assert opened.page.is_visible("#draw-all")
+        # an entity left undrawn is found by search, and not called hidden by the filters
+        least = ranked[-1]
+        name = opened.js(f"window.vnrukg.name({least['id']!r})")
+        opened.page.fill("#search", name)
+        first = opened.page.locator("#results li").first
+        assert "hidden by the filters" not in first.inner_text()
+        assert opened.js(f"window.vnrukg.position({least['id']!r})") is None
+        opened.page.keyboard.press("Enter")
+        neighbours = {
+            e["to"] if e["from"] == least["id"] else e["from"]
+            for e in data.edges
+            if least["id"] in (e["from"], e["to"])
+        }
+        shown = opened.visible_nodes()
+        assert {least["id"], *neighbours} <= shown
+        assert opened.js(f"window.vnrukg.position({least['id']!r})") is not None
+        assert opened.js("window.vnrukg.selected()") == [least["id"]]
+        assert opened.page.is_visible("#details")
+        ARTIFACTS.mkdir(exist_ok=True)
+        opened.page.screenshot(path=str(ARTIFACTS / "network-draw-limit.png"))
+        opened.js("window.vnrukg.setLang('vi')")
+        assert "thực thể liên kết nhiều nhất được vẽ" in opened.page.inner_text("#limited")
+        assert opened.page.inner_text("#draw-all") == "Vẽ tất cả (chậm)"
+        opened.js("window.vnrukg.setLang('en')")
+        opened.page.click("#draw-all")
+        opened.page.wait_for_selector("#limited", state="hidden")
+        assert opened.js("window.vnrukg.view.held()") == [len(data.nodes), len(data.edges)]
+        assert len(opened.visible_nodes()) == len(data.nodes)
+        assert opened.page.inner_text("#visible") == (
+            f"Showing {len(data.nodes)} of {len(data.nodes)} entities "
+            f"and {len(data.edges)} of {len(data.edges)} links."
+        )
+    finally:
+        opened.close()
+
+
 def test_webgl_page_offers_the_same_page(browser, network, tmp_path):
     """The WebGL view (sigma.js, `--renderer webgl`) on the small fixture: offline, drawn,
     names readable and apart, filters, search and the panel beside the canvas, a click opens the

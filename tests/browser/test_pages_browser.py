@@ -149,6 +149,20 @@ def test_timeline_search_lanes_filters_and_evidence(timeline):
     assert "nguyên văn của nguồn" in timeline.page.inner_text("#evidence").lower()
 
 
+def _boxes(opened) -> list[list]:
+    """Each drawn day box: its id, its width and how far its middle is from its day (px)."""
+    return opened.js(
+        "(() => { const t = window.vnrukgTimeline.timeline; const out = [];"
+        " for (const [id, it] of Object.entries(t.itemSet.items)) {"
+        "  if (!it.displayed || it.data.type !== 'box' || !it.dom || !it.dom.box) continue;"
+        "  const box = it.dom.box.getBoundingClientRect();"
+        "  const day = t.body.util.toScreen(it.data.start)"
+        "   + t.dom.center.getBoundingClientRect().left;"
+        "  out.push([id, box.width, box.left + box.width / 2 - day]); }"
+        " return out; })()"
+    )
+
+
 def test_timeline_of_the_curated_graph(browser, tmp_path):
     from vnrukg.project import Project
     from vnrukg.store import load
@@ -166,6 +180,21 @@ def test_timeline_of_the_curated_graph(browser, tmp_path):
         )
         assert first[0] == "Visits" and first[1] >= 0
         opened.page.screenshot(path=str(ARTIFACTS / "timeline-curated.png"))
+        # a day's box stays near its day at the widest zoom (a long title once stretched it
+        # decades either way), is centred on it, and grows to show its title when zoomed in
+        wide = _boxes(opened)
+        assert len(wide) > 8
+        assert max(width for _, width, _ in wide) <= 172
+        assert all(abs(offset) <= 2 for _, _, offset in wide)
+        opened.js("window.vnrukgTimeline.setPeriod(2012, 2018)")
+        for _ in range(50):  # the boxes are laid out again once the zoom has ended
+            if opened.js("window.vnrukgTimeline.boxMax") == 640:
+                break
+            opened.page.wait_for_timeout(100)
+        near = _boxes(opened)
+        assert max(width for _, width, _ in near) > 400
+        assert all(abs(offset) <= 2 for _, _, offset in near)
+        opened.page.screenshot(path=str(ARTIFACTS / "timeline-curated-2012-2018.png"))
         opened.js("window.vnrukgTimeline.setPeriod(2010, 2025)")
         opened.page.screenshot(path=str(ARTIFACTS / "timeline-curated-2010-2025.png"))
     finally:

@@ -77,6 +77,13 @@ def test_public_host_needs_public_flag(root, capsys):
     assert "add --public to mean it" in capsys.readouterr().err
 
 
+def test_a_trusted_proxy_must_be_an_address(root, capsys):
+    assert main(["--root", root, "serve", "--trusted-proxy", "proxy.example"]) == 2
+    err = capsys.readouterr().err
+    assert "--trusted-proxy 'proxy.example' is not an IP address or network" in err
+    assert "Traceback" not in err
+
+
 def test_unknown_engine_is_usage_error(root, capsys):
     assert main(["--root", root, "serve", "--engine", "nope", "--get", "/"]) == 2
     assert "'nope' is not one of 'oxigraph', 'rdflib'" in capsys.readouterr().err

@@ -4,6 +4,7 @@ questions."""
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import threading
 import time
@@ -12,7 +13,10 @@ import httpx
 import pytest
 
 from tests.server.conftest import Server, make_project
+from vnrukg.server.connections import Guard
 from vnrukg.server.fairness import Limits, Refused, Scheduler, client_key
+from vnrukg.server.pool import WorkerPool
+from vnrukg.server.worker import WorkerSettings
 
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -96,6 +100,54 @@ def test_waiting_clients_take_turns_light_ones_first():
     assert granted == ["light"]
 
 
+class _Process:
+    def __init__(self):
+        self.killed = False
+
+    def kill(self):
+        self.killed = True
+
+
+class _Fake:
+    """A worker as the pool's preemption sees it: a flag and a process to kill."""
+
+    def __init__(self, name: str):
+        self.name, self.preempted, self.process = name, False, _Process()
+
+
+def test_new_runaways_holding_the_reserve_lose_their_youngest_query_to_a_light_client():
+    clock = Clock()
+    pool = WorkerPool(WorkerSettings(root="."), size=3)
+    pool.scheduler = scheduler = Scheduler(Limits(), 3, clock)
+    workers = [_Fake(f"w{n}") for n in range(3)]
+    for worker in workers:
+        scheduler.offer(worker)
+    ignore = lambda job, worker: None  # noqa: E731
+    for key, at in (("a", 0.0), ("a", 0.1), ("b", 0.2)):  # new clients count as light
+        clock.now = at
+        _, worker = scheduler.admit(key, ignore)
+        assert worker is not None
+        pool._running[worker] = at
+    clock.now = 0.3
+    scheduler.admit("c", ignore)  # waits: every worker is taken
+    assert pool.preempt(0.3) is None  # none has run past the cheap limit yet
+    clock.now = 0.65  # two have (a's): the one left is younger than the limit
+    assert pool.preempt(0.65) is None
+    clock.now = 0.8  # all three have: the youngest, b's, is stopped
+    stopped = pool.preempt(0.8)
+    assert stopped is workers[0] and stopped.process.killed and stopped.preempted
+    assert [w.process.killed for w in workers] == [True, False, False]
+    assert pool.preempt(0.9) is None  # not twice: one stopped is enough for one reserve
+    pool.replacing = 1  # while its replacement starts, nothing more is stopped
+    del pool._running[stopped]
+    assert pool.preempt(1.0) is None
+    pool.replacing = 0
+    scheduler.withdraw("c", 4)  # nobody light waits: nothing is stopped
+    assert not scheduler.light_waiting()
+    pool._running[_Fake("w3")] = 0.9
+    assert pool.preempt(2.0) is None
+
+
 def _client(address: str) -> httpx.Client:
     return httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60)
 
@@ -154,6 +206,88 @@ def test_a_third_client_is_answered_promptly_while_two_run_away(fair_server):
     # bounds for a loaded 2-core CI machine; bench_serve.py measures the real figures
     assert statistics.median(seconds) < 0.25
     assert sorted(seconds)[int(0.95 * len(seconds))] < 1.0
+
+
+@pytest.mark.server
+def test_new_runaway_clients_do_not_hold_the_reserve_for_a_time_limit(tmp_path):
+    """Two clients never seen before run away at once and take every worker (each counts as
+    light until its query has run half a second); a third client's question is answered
+    once the youngest runaway query is stopped, long before the 30 s time limit."""
+    server = Server(make_project(tmp_path / "project"), "--timeout", "30", "--workers", "3")
+    url = server.url + "/sparql"
+    statuses: list[tuple[int, str]] = []
+
+    def run_away(address: str) -> None:
+        with contextlib.suppress(httpx.HTTPError), _client(address) as client:
+            response = client.get(url, params={"query": CROSS_PRODUCT, "format": "json"})
+            if "json" in response.headers.get("content-type", ""):
+                error = response.json().get("error", "")  # an error, or a (JSON) result
+                statuses.append((response.status_code, error if isinstance(error, str) else ""))
+            else:  # what a server shutting down answers
+                statuses.append((response.status_code, response.text[:60]))
+
+    threads = [
+        threading.Thread(target=run_away, args=(address,), daemon=True)
+        for address in ("127.0.0.7", "127.0.0.7", "127.0.0.8")
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+            time.sleep(0.1)
+        time.sleep(0.2)  # every worker is taken, none has run half a second yet
+        with _client("127.0.0.9") as cheap:
+            started = time.monotonic()
+            response = cheap.get(url, params={"query": 'ASK { ?s ?p "new" }', "format": "json"})
+            waited = time.monotonic() - started
+        assert response.status_code == 200
+        assert waited < 15  # half a second, then a new worker's start; before: the 30 s limit
+        deadline = time.monotonic() + 10
+        while not statuses and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert statuses == [(503, "preempted")]  # the youngest; the others still run
+    finally:
+        log = server.stop()
+        for thread in threads:
+            thread.join(10)
+    assert "stopping a long query on the reserved worker" in log
+
+
+def test_a_trusted_proxy_may_hold_more_connections_than_one_client():
+    guard = Guard(total=4, per_client=1, proxies=("127.0.0.2", "10.1.0.0/16"))
+    assert guard.enter("127.0.0.2") and guard.enter("127.0.0.2")  # a proxy: the total only
+    assert guard.enter("10.1.2.3")
+    assert guard.enter("127.0.0.3") and not guard.enter("127.0.0.3")  # a client: one
+    assert not guard.enter("127.0.0.2")  # the total holds for proxies too
+    guard.leave("127.0.0.2")
+    assert guard.enter("10.1.9.9") and guard.count == 4
+
+
+@pytest.mark.server
+def test_clients_behind_a_trusted_proxy_are_limited_one_by_one(tmp_path):
+    """Behind `--trusted-proxy`, X-Forwarded-For names the client the limits apply to; from
+    anywhere else the header is ignored (a client cannot dodge its limit by forging it)."""
+    server = Server(
+        make_project(tmp_path / "project"), "--trusted-proxy", "127.0.0.2", "--client-rate", "0.5"
+    )  # a burst of one query, then one every two seconds
+
+    def ask(address: str, forwarded: str) -> int:
+        with _client(address) as client:
+            response = client.get(
+                server.url + "/sparql",
+                params={"query": f'ASK {{ ?s ?p "{forwarded}" }}', "format": "json"},
+                headers={"X-Forwarded-For": forwarded},
+            )
+            return response.status_code
+
+    try:
+        assert ask("127.0.0.2", "198.51.100.5") == 200
+        assert ask("127.0.0.2", "198.51.100.5") == 429  # that client's burst is spent
+        assert ask("127.0.0.2", "198.51.100.6") == 200  # another client behind the proxy
+        assert ask("127.0.0.2", "203.0.113.9, 198.51.100.7") == 200  # the nearest one counts
+        assert ask("127.0.0.3", "198.51.100.8") == 200  # not a trusted proxy: 127.0.0.3 is
+        assert ask("127.0.0.3", "198.51.100.9") == 429  # the client, whatever it claims
+    finally:
+        server.stop()
 
 
 @pytest.mark.server

@@ -108,6 +108,26 @@ def test_editor_highlights_and_completes_vnru_terms_and_entities(tab, curated):
     expect(tab.locator(".CodeMirror .parseErrorIcon")).to_have_count(0)
 
 
+def test_editor_matches_brackets(tab, curated):
+    """The cursor beside a bracket marks it and its partner; an unmatched one is marked so."""
+    tab.goto(curated.url + "/query")
+    editor = tab.locator(".CodeMirror").first
+    editor.click()
+    tab.keyboard.press("Control+a")
+    tab.keyboard.press("Delete")
+    tab.keyboard.insert_text("SELECT * WHERE { ?s ?p ?o FILTER(?o) }")
+    matched = tab.locator(".CodeMirror .CodeMirror-matchingbracket")
+    expect(matched).to_have_count(2)
+    assert matched.all_inner_texts() == ["{", "}"]
+    tab.keyboard.press("ArrowLeft")
+    tab.keyboard.press("ArrowLeft")  # beside the ) of FILTER(?o)
+    expect(matched).to_have_count(2)
+    assert matched.all_inner_texts() == ["(", ")"]
+    tab.keyboard.press("End")
+    tab.keyboard.insert_text(" }")
+    expect(tab.locator(".CodeMirror .CodeMirror-nonmatchingbracket")).to_have_count(1)
+
+
 def test_a_query_runs_with_ctrl_enter_and_the_address_reruns_it(tab, curated):
     text = (
         "SELECT ?state ?name WHERE { ?state a vnru:State ; skos:prefLabel ?name "

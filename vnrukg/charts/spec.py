@@ -337,8 +337,8 @@ def _panel(
     places: dict[str, dict[str, int | str]] = {
         "above": {"dy": -12},
         "below": {"dy": 13},
-        "right": {"dx": 8, "align": "left"},
-        "left": {"dx": -8, "align": "right"},
+        "right": {"dx": 13, "align": "left"},  # clear of a red ring (about 11 px round)
+        "left": {"dx": -13, "align": "right"},
         "high": {"dy": -25},
         "low": {"dy": 26},
     }
@@ -367,7 +367,8 @@ def place_labels(rows: list[Datum], options: ChartOptions) -> None:
     up or down, when it would cover a label or dot placed before (``place`` tells the text
     layers which).
 
-    Positions are estimated on a nominal canvas (the chart's width, or 500 px for one that
+    A label never goes below the x axis's line, where the axis's own labels are. Positions are
+    estimated on a nominal canvas (the chart's width, or 500 px for one that
     fills its container: charts on the page are 500 to 650 px wide), which is enough to keep
     neighbouring labels apart.
     """
@@ -393,12 +394,17 @@ def place_labels(rows: list[Datum], options: ChartOptions) -> None:
         boxes = {
             "above": (px - size / 2, py - 21, px + size / 2, py - 9),
             "below": (px - size / 2, py + 5, px + size / 2, py + 17),
-            "right": (px + 7, py - 6, px + 7 + size, py + 6),
-            "left": (px - 7 - size, py - 6, px - 7, py + 6),
+            "right": (px + 12, py - 6, px + 12 + size, py + 6),
+            "left": (px - 12 - size, py - 6, px - 12, py + 6),
             "high": (px - size / 2, py - 34, px + size / 2, py - 22),
             "low": (px - size / 2, py + 18, px + size / 2, py + 30),
         }
-        free = [k for k, box in boxes.items() if not any(_overlap(box, b) for b in placed)]
+        free = [
+            k
+            for k, box in boxes.items()
+            if box[3] <= height + 7  # not down among the x axis's labels
+            and not any(_overlap(box, b) for b in placed)
+        ]
         row["place"] = free[0] if free else "above"
         placed.append(boxes[row["place"]])
 

@@ -25,6 +25,17 @@ def _check_host(host: str, allow_remote: bool) -> None:
         )
 
 
+def _check_proxies(proxies: tuple[str, ...]) -> None:
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise UsageError(
+                f"--trusted-proxy {proxy!r} is not an IP address or network "
+                "(e.g. 127.0.0.1 or 10.0.0.0/8)"
+            ) from None
+
+
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -109,6 +120,15 @@ def _check_host(host: str, allow_remote: bool) -> None:
     help="Seconds a client has to send a whole request; then the connection is closed.",
 )
 @click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    multiple=True,
+    metavar="ADDRESS",
+    help="A reverse proxy (IP address or network, repeatable) whose X-Forwarded-For header "
+    "names the client, so that the per-client limits apply to each client behind it and not "
+    "to the proxy as one; its own connections count only against --max-connections.",
+)
+@click.option(
     "--base-url",
     default=None,
     metavar="URL",
@@ -153,6 +173,7 @@ def serve(
     max_connections: int,
     client_connections: int,
     header_timeout: float,
+    trusted_proxies: tuple[str, ...],
     base_url: str | None,
     cors: str | None,
     engine: str,
@@ -177,6 +198,7 @@ def serve(
       vnrukg serve --get /id/russia --accept text/turtle
     """
     _check_host(host, public)
+    _check_proxies(trusted_proxies)
     config = ServerConfig(
         host,
         port,
@@ -194,6 +216,7 @@ def serve(
         client_connections=client_connections,
         header_timeout=header_timeout,
         base_url=base_url,
+        trusted_proxies=tuple(trusted_proxies),
     )
     kg = state.knowledge_graph()
     if get_path is None:

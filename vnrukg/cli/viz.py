@@ -85,6 +85,16 @@ def lang_option(function: Any) -> Any:
     help="canvas: vis-network (auto); webgl: sigma.js, faster for large pages where the "
     "browser has a GPU (always laid out in advance).",
 )
+@click.option(
+    "--draw-limit",
+    type=click.IntRange(min=0),
+    default=3000,
+    show_default=True,
+    metavar="N",
+    help="Draw at first the N most connected entities the filters let through; the page "
+    "draws the others when searched, clicked or filtered for, or on its Draw all button "
+    "(0: draw all at once).",
+)
 @click.option("--title", default=None, help="Title of the page.")
 @pass_state
 def viz(
@@ -98,6 +108,7 @@ def viz(
     lang: str,
     layout: str,
     renderer: str,
+    draw_limit: int,
     title: str | None,
 ) -> None:
     """Draw the graph as a network in one offline HTML page.
@@ -131,6 +142,7 @@ def viz(
             lang=lang,
             layout=layout,
             renderer=renderer,
+            draw_limit=draw_limit,
             title=title or DEFAULT_TITLE,
         )
     write_output(page.html, output)

@@ -214,10 +214,12 @@ def resource(request: Request) -> Response:
     key = (str(node), fmt.name)
     kept = site.pages.get(key)
     if kept is None:
-        described = pages.describe(site.kg.graph, site.inferred, node)
-        if described is None:
+        if not pages.known(site.kg.graph, node):
             raise NotFound(f"nothing is known about <{node}>")
-        if fmt is HTML:
+        if fmt is HTML:  # the page's content only for the page (it costs more than the RDF)
+            described = pages.describe(site.kg.graph, site.inferred, node)
+            if described is None:
+                raise NotFound(f"nothing is known about <{node}>")
             kept = _html(site, "resource.html", title=described.title, d=described)
         else:
             kept = _rdf(pages.rdf_description(site.kg.graph, node), fmt)

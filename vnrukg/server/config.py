@@ -33,6 +33,8 @@ class ServerConfig:
     header_timeout: float = 10.0  # seconds to send a request's headers (slowloris)
     idle_timeout: float = 5.0  # seconds a kept-alive connection may wait for its next request
     base_url: str | None = None  # the public address, for the endpoint IRI in VoID and SD
+    # reverse proxies (addresses or networks) whose X-Forwarded-For names the client
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def public_url(self) -> str:

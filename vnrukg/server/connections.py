@@ -19,6 +19,7 @@ request cannot fill the disk.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import re
 import resource
@@ -42,8 +43,10 @@ log = logging.getLogger("vnrukg.server")
 class Guard:
     """The open connections, in all and per client, shared by every connection's protocol."""
 
-    def __init__(self, total: int, per_client: int):
+    def __init__(self, total: int, per_client: int, proxies: tuple[str, ...] = ()):
         self.total, self.per_client = total, per_client
+        # a trusted reverse proxy carries many clients' connections: only the total bounds it
+        self.proxies = [ipaddress.ip_network(p, strict=False) for p in proxies]
         self.open: Counter[str] = Counter()
         self.count = 0
         self.refused = 0
@@ -51,12 +54,19 @@ class Guard:
 
     def enter(self, key: str) -> bool:
         """Count a new connection; False (and not counted) when it is over a limit."""
-        if self.count >= self.total or self.open[key] >= self.per_client:
+        if self.count >= self.total or (self.open[key] >= self.per_client and not self._proxy(key)):
             self.refused += 1
             return False
         self.count += 1
         self.open[key] += 1
         return True
+
+    def _proxy(self, key: str) -> bool:
+        try:
+            address = ipaddress.ip_address(key)
+        except ValueError:
+            return False
+        return any(address in network for network in self.proxies)
 
     def leave(self, key: str) -> None:
         """A counted connection closed."""

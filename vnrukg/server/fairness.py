@@ -13,7 +13,11 @@ worker and everyone else waits or gets 503. The rules here keep the endpoint fai
   than ``reserve`` are idle. Two runaway clients therefore share the other workers, and a
   third client's cheap queries find the reserved one free;
 - **round robin** between waiting clients, light ones first, so that a client with many
-  queued queries does not go before one that has just arrived.
+  queued queries does not go before one that has just arrived;
+- **preemption** (:meth:`vnrukg.server.pool.WorkerPool.preempt`): a new client counts as light
+  until a query of its own has run ``cheap_seconds``, so new runaway clients can hold every
+  worker; when long queries hold the reserve and a light client waits, the youngest long query
+  is stopped.
 """
 
 from __future__ import annotations
@@ -228,6 +232,19 @@ class Scheduler(Generic[T]):
                 self.clients.pop(client.key, None)
         if not client.waiting and client.key in self._order:
             self._order.remove(client.key)
+
+    def light_waiting(self) -> bool:
+        """Whether a light client has a query waiting that it may run once a worker is free."""
+        now = self.clock()
+        for key in self._order:
+            client = self.clients[key]
+            if (
+                client.waiting
+                and len(client.running) < self.limits.client_workers
+                and not client.heavy(now, self.limits.cheap_seconds)
+            ):
+                return True
+        return False
 
     def waiting(self) -> int:
         """Jobs waiting for a worker, over all clients."""

@@ -102,7 +102,7 @@ def serve(config: ServerConfig, kg: KnowledgeGraph) -> None:
     limit = max(16, min(config.max_connections, files - 64))
     if limit < config.max_connections:
         config = dataclasses.replace(config, max_connections=limit)
-    guard = Guard(config.max_connections, config.client_connections)
+    guard = Guard(config.max_connections, config.client_connections, config.trusted_proxies)
     app = create_app(build_site(config, kg))
     settings = uvicorn.Config(
         app,
@@ -111,7 +111,10 @@ def serve(config: ServerConfig, kg: KnowledgeGraph) -> None:
         http=guarded_protocol(config, guard),
         log_level="info",
         server_header=False,
-        proxy_headers=False,
+        # X-Forwarded-For is read only from --trusted-proxy peers (uvicorn's middleware takes
+        # the client nearest the proxies from the right, so a client cannot forge it)
+        proxy_headers=bool(config.trusted_proxies),
+        forwarded_allow_ips=list(config.trusted_proxies) or None,
         timeout_keep_alive=max(1, round(config.idle_timeout)),
         timeout_graceful_shutdown=5,
     )

@@ -148,9 +148,14 @@ def _citations(graph: Graph, inferred: Graph, node: URIRef) -> list[Citation]:
     return found
 
 
+def known(graph: Graph, node: URIRef) -> bool:
+    """Whether the graph says anything about ``node`` (as subject or object)."""
+    return (node, None, None) in graph or (None, None, node) in graph
+
+
 def describe(graph: Graph, inferred: Graph, node: URIRef) -> Description | None:
     """The page content of a resource; None when the graph says nothing about it."""
-    if (node, None, None) not in graph and (None, None, node) not in graph:
+    if not known(graph, node):
         return None
     en, vi = _label(graph, node, "en"), _label(graph, node, "vi")
     incoming = [

@@ -62,6 +62,7 @@ class _Worker:
         finally:
             theirs.close()
         self.niced = False
+        self.preempted = False  # stopped to free a worker for a light client (WorkerPool._watch)
         self.conn = Connection(ours.detach())
         self.sandbox = ""
 
@@ -190,6 +191,17 @@ class WorkerPool:
         try:
             answered = await asyncio.shield(future)
         except (EOFError, OSError):
+            if worker.preempted:
+                stopped = replies.error(
+                    503,
+                    "preempted",
+                    "the query was stopped after running past "
+                    f"{self.limits.cheap_seconds:g} s on the worker kept for short queries, "
+                    "which another client was waiting for; long queries run on the other "
+                    "workers: try again",
+                )
+                stopped.headers["Retry-After"] = "1"
+                return stopped
             return replies.error(500, "worker-crashed", "the query worker stopped unexpectedly")
         if answered is None:
             return replies.error(
@@ -266,14 +278,47 @@ class WorkerPool:
         loop.call_soon_threadsafe(arrived)
 
     async def _watch(self) -> None:
-        """Lower the priority of workers whose query runs long; let waiting clients in."""
+        """Lower the priority of workers whose query runs long; keep the reserve for light
+        clients; let waiting clients in."""
         while not self._closed:
             await asyncio.sleep(0.1)
             now = time.monotonic()
             for item, started in list(self._running.items()):
                 if not item.niced and now - started > self.limits.cheap_seconds:
                     item.renice(NICE)
+            self.preempt(now)
             self.scheduler.dispatch()  # a penalty may have run out
+
+    def preempt(self, now: float) -> _Worker | None:
+        """Stop the youngest long query when long queries hold the reserved workers and a light
+        client waits; the worker stopped, if any.
+
+        A new client counts as light until its first query has run ``cheap_seconds``, so two
+        new runaway clients can take every worker, the reserve included, and would hold them
+        for a whole time limit. Stopping one as soon as a light client waits keeps the reserve
+        what it is for; its client, heavy from then on, gets 503 ``preempted``.
+        """
+        scheduler = self.scheduler
+        if not scheduler.reserve or scheduler.idle or self.replacing:
+            return None  # a worker is free, or one being started goes to the light client first
+        if not scheduler.light_waiting():
+            return None
+        cheap = self.limits.cheap_seconds
+        long = [
+            (started, item)
+            for item, started in self._running.items()
+            if now - started > cheap and not item.preempted
+        ]
+        if len(self._running) - len(long) >= scheduler.reserve:
+            return None  # a short query holds a worker: it will be free soon
+        _, item = max(long, key=lambda pair: pair[0], default=(0.0, None))
+        if item is None:
+            return None
+        item.preempted = True
+        log.warning("stopping a long query on the reserved worker: a light client is waiting")
+        with contextlib.suppress(OSError):
+            item.process.kill()  # its roundtrip sees the pipe close; _after replaces it
+        return item
 
     def workers(self) -> int:
         """Worker processes alive or being started."""

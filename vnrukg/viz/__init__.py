@@ -22,7 +22,7 @@ from ..store import KnowledgeGraph
 from ..util import gc_paused
 from .data import page_data
 from .layout import initial_positions, positions, use_static_layout
-from .page import RENDERERS, choose_renderer, render_page
+from .page import DRAW_LIMIT, RENDERERS, choose_renderer, render_page
 
 DEFAULT_TITLE = "Vietnam–Russia relations: the network"
 LAYOUTS = ("auto", "physics", "static")
@@ -76,11 +76,15 @@ def render(
     layout: str = "auto",
     title: str = DEFAULT_TITLE,
     renderer: str = "auto",
+    draw_limit: int = DRAW_LIMIT,
     steps: Task | None = None,
 ) -> Page:
     """The HTML page for ``net``: laid out by ``layout`` (``auto``, ``physics`` in the browser,
     ``static`` here) and drawn by ``renderer`` (``auto``, ``canvas`` or ``webgl``; WebGL pages
-    are always laid out here); its layout and page are ``steps``, when given."""
+    are always laid out here), the ``draw_limit`` most connected entities at first (0: all);
+    its layout and page are ``steps``, when given."""
+    if draw_limit < 0:
+        raise UsageError("--draw-limit must be 0 (draw all) or more")
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
     if renderer not in RENDERERS:
@@ -95,7 +99,14 @@ def render(
         placed = (positions if static else initial_positions)(net) if net.entities else None
         steps.step("page")
         data = page_data(net, lang, placed)
-        html = render_page(data, title=title, lang=lang, physics=not static, renderer=drawn_by)
+        html = render_page(
+            data,
+            title=title,
+            lang=lang,
+            physics=not static,
+            renderer=drawn_by,
+            draw_limit=draw_limit,
+        )
     relations = sum(len(r) for r in data.edge_details.values())
     steps.finish()
     return Page(html, len(data.nodes), len(data.edges), not static, relations, drawn_by)
@@ -103,9 +114,14 @@ def render(
 
 def network_page(kg: KnowledgeGraph, progress: Progress = SILENT, **options: Any) -> Page:
     """The page for a loaded graph: ``families``, ``since``, ``until``, ``focus``, ``depth``
-    select what it shows; ``lang``, ``layout``, ``title`` and ``renderer`` how. Building the
-    network, laying it out and writing the page are the steps of ``progress``."""
-    view = {k: options.pop(k) for k in ("lang", "layout", "title", "renderer") if k in options}
+    select what it shows; ``lang``, ``layout``, ``title``, ``renderer`` and ``draw_limit``
+    how. Building the network, laying it out and writing the page are the steps of
+    ``progress``."""
+    view = {
+        k: options.pop(k)
+        for k in ("lang", "layout", "title", "renderer", "draw_limit")
+        if k in options
+    }
     steps = progress.task("viz", total=3)
     steps.step("network")
     return render(select(build_network(kg), **options), **view, steps=steps)

@@ -46,6 +46,10 @@ RENDERERS = ("auto", "canvas", "webgl")
 #: Classes whose checkbox starts unticked on larger pages: statements hang off the people who
 #: made them and would ring the picture with dozens of leaves (still one click away).
 HIDDEN_AT_FIRST = ("statement",)
+#: Above this many entities (that the filters let through) a page draws the most connected
+#: ones, and the rest as the reader asks (search, a click, narrower filters, "Draw all"): the
+#: canvas takes seconds per 10,000 entities to build and draw, and names only a few hundred.
+DRAW_LIMIT = 3000
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
 #: Where the data goes in the rendered template: a comment opener, which the inlined scripts
 #: (checked) and the escaped JSON and title cannot contain.
@@ -211,10 +215,17 @@ def rearrange_physics(size: int) -> dict[str, Any]:
 
 
 def render_page(
-    data: PageData, *, title: str, lang: str, physics: bool, renderer: str = "canvas"
+    data: PageData,
+    *,
+    title: str,
+    lang: str,
+    physics: bool,
+    renderer: str = "canvas",
+    draw_limit: int = DRAW_LIMIT,
 ) -> str:
     """The complete HTML page for ``data``, drawn by ``renderer`` (``canvas`` or ``webgl``:
-    the WebGL renderer draws laid-out pages only)."""
+    the WebGL renderer draws laid-out pages only); a canvas draws at first the ``draw_limit``
+    most connected entities (0: all)."""
     size = len(data.nodes)
     webgl = renderer == "webgl"
     if webgl and physics:
@@ -227,6 +238,7 @@ def render_page(
         "large": size > PHYSICS_LIMIT,
         "labelSure": LABEL_SURE,
         "rearrangeLimit": REARRANGE_LIMIT,
+        "drawLimit": 0 if webgl else draw_limit,
         "rearrangePhysics": None if webgl else rearrange_physics(size),
         "physics": physics,
         "edgeLabels": len(data.edges) <= 1500,

@@ -249,7 +249,31 @@
     return node ? node.getBoundingClientRect().toJSON() : null;
   };
 
+  /* A day's box is centred on its day: at a wide zoom a long title would stretch it decades
+     either way. So a box is at most about five years of the axis wide (in steps from 170 to
+     640 px), its title cut with an ellipsis (the hover card and the panel give it whole). */
+  var BOX_STEPS = [170, 240, 340, 480, 640];
+  var boxMax = null;
+  function fitBoxes() {
+    var range = timeline.getWindow();
+    var years = Math.max((range.end - range.start) / (365.25 * 864e5), 0.05);
+    var wanted = container.clientWidth / years * 5;
+    var size = BOX_STEPS.filter(function (s) { return s <= wanted; }).pop() || BOX_STEPS[0];
+    if (size === boxMax) { return; }
+    var first = boxMax === null;
+    boxMax = size;
+    container.style.setProperty("--box-max", size + "px");
+    api.boxMax = size;
+    if (!first) {  /* vis-timeline measures a box once: lay the items out again */
+      var chosen = timeline.getSelection();
+      refresh();
+      timeline.setSelection(chosen);
+    }
+  }
+  timeline.on("rangechanged", fitBoxes);
+
   translatePage();
+  fitBoxes();
   refresh();
   timeline.once("changed", function () {
     api.ready = true;

@@ -19,8 +19,22 @@
     until: null,
     edgeLabels: data.edgeLabels,
     playing: false,
-    open: null
+    open: null,
+    /* Above data.drawLimit entities that pass the filters, only the most connected are drawn,
+       with those the reader brought in (pinned: searched, clicked, and their neighbours),
+       until "Draw all" (showAll). */
+    pinned: {},
+    showAll: false,
+    passing: {},
+    limited: false
   };
+  /* a page laid out in advance opens with its first-hidden classes hidden, so that it is drawn
+     once (a page laid out here hides them once its layout has settled: markReady) */
+  if (!data.physics && data.hiddenFamilies.length && data.nodes.length > 0) {
+    state.families = new Set(data.families.map(function (f) { return f[0]; }).filter(function (f) {
+      return data.hiddenFamilies.indexOf(f) < 0;
+    }));
+  }
   /* The page's own words, in both languages (names follow the same switch). */
   var WORDS = {
     en: {
@@ -32,6 +46,8 @@
       help: "Hover a node for a summary; click it for the evidence (the source's words, the curators' translation, the source). Size shows how connected an entity is.",
       summary: "{n} entities, {l} links (one per linked pair and direction, standing for {r} relations), {q} quoted passages{span}.",
       visible: "Showing {n} of {N} entities and {l} of {L} links.",
+      drawn: "Of the {p} entities the filters let through, the {d} most connected are drawn; search, click an entity or narrow the filters to draw others.",
+      drawAll: "Draw all (slow)", drawing: "Drawing all…",
       laying: "Laying out…", arranging: "Re-arranging…", hiddenByFilters: "hidden by the filters",
       also: "Also: ", evidence: "Evidence", links: "Links", citing: "citing", attests: "attests",
       quote: "the source's words", translation: "translation (curators')",
@@ -47,6 +63,8 @@
       help: "Rê chuột lên một nút để xem tóm tắt; bấm để xem dẫn chứng (nguyên văn của nguồn, bản dịch của người biên tập, nguồn). Kích thước cho biết mức độ liên kết.",
       summary: "{n} thực thể, {l} liên kết (mỗi cặp và chiều một liên kết, đại diện cho {r} quan hệ), {q} đoạn trích dẫn{span}.",
       visible: "Đang hiện {n} / {N} thực thể và {l} / {L} liên kết.",
+      drawn: "Trong {p} thực thể qua bộ lọc, {d} thực thể liên kết nhiều nhất được vẽ; hãy tìm kiếm, bấm vào một thực thể hoặc thu hẹp bộ lọc để vẽ thêm.",
+      drawAll: "Vẽ tất cả (chậm)", drawing: "Đang vẽ tất cả…",
       laying: "Đang bố trí…", arranging: "Đang sắp xếp lại…", hiddenByFilters: "bị bộ lọc ẩn",
       also: "Tên khác: ", evidence: "Dẫn chứng", links: "Liên kết", citing: "trích dẫn", attests: "xác nhận",
       quote: "nguyên văn của nguồn", translation: "bản dịch (của người biên tập)",
@@ -306,6 +324,16 @@
         if (linked.length === 0 || linked.some(function (m) { return shown[m]; })) { shown[n.id] = true; }
       });
     }
+    var passing = shown, limited = false, count = Object.keys(shown).length;
+    if (!state.showAll && data.drawLimit && count > data.drawLimit) {
+      shown = {};
+      var taken = 0;
+      for (var i = 0; i < order.length && taken < data.drawLimit; i += 1) {
+        if (passing[order[i]]) { shown[order[i]] = true; taken += 1; }
+      }
+      Object.keys(state.pinned).forEach(function (id) { if (passing[id]) { shown[id] = true; } });
+      limited = true;
+    }
     var shownEdges = {};
     data.edges.forEach(function (e) {
       if (!shown[e.from] || !shown[e.to]) { return; }
@@ -313,7 +341,7 @@
         return inPeriod(s[0], s[1], state.since, state.until);
       })) { shownEdges[e.id] = true; }
     });
-    return { nodes: shown, edges: shownEdges };
+    return { nodes: shown, edges: shownEdges, passing: passing, passingCount: count, limited: limited };
   }
 
   function applyFilters() {
@@ -339,11 +367,44 @@
     var shownNodes = Object.keys(seen.nodes).length;
     var shownEdges = Object.keys(seen.edges).length;
     state.shown = seen.nodes;
-    state.counts = { n: shownNodes, N: data.nodes.length, l: shownEdges, L: data.edges.length };
-    document.getElementById("visible").textContent = fill(w("visible"), state.counts);
+    state.passing = seen.passing;
+    state.limited = seen.limited;
+    state.counts = { n: shownNodes, N: data.nodes.length, l: shownEdges, L: data.edges.length,
+                     p: seen.passingCount, d: data.drawLimit || 0 };
+    showCounts();
     if (api.ready && !state.playing) { maybeRearrange(); }
     return { nodes: shownNodes, edges: shownEdges };
   }
+
+  function showCounts() {
+    var counts = {};
+    Object.keys(state.counts).forEach(function (k) { counts[k] = state.counts[k].toLocaleString("en"); });
+    document.getElementById("visible").textContent = fill(w("visible"), counts);
+    document.getElementById("limited").hidden = !state.limited;
+    document.getElementById("limited-text").textContent = state.limited ? fill(w("drawn"), counts) : "";
+  }
+  /* Draw an entity that the limit left out, with its neighbours (those the filters let
+     through): searched for, or reached through a panel's links. */
+  function bring(id) {
+    if (!state.limited) { return; }
+    state.pinned[id] = true;
+    adjacency[id].forEach(function (m) { state.pinned[m] = true; });
+    applyFilters();
+  }
+  api.bring = bring;
+  api.drawAll = function () {
+    state.showAll = true;
+    statusBox.textContent = w("drawing");
+    statusBox.hidden = false;
+    return new Promise(function (resolve) {
+      setTimeout(function () {  /* let the status be painted first */
+        applyFilters();
+        statusBox.hidden = true;
+        resolve(state.counts.n);
+      }, 30);
+    });
+  };
+  document.getElementById("draw-all").addEventListener("click", function () { api.drawAll(); });
 
   /* --- re-arranging what is shown ----------------------------------------------------------- */
   /* A filter leaves the remaining entities where the whole network put them, a sparse spray.
@@ -554,7 +615,7 @@
       n: data.counts.entities.toLocaleString("en"), l: data.counts.links.toLocaleString("en"),
       r: data.counts.relations.toLocaleString("en"), q: data.counts.quotes.toLocaleString("en"), span: span
     });
-    if (state.counts) { document.getElementById("visible").textContent = fill(w("visible"), state.counts); }
+    if (state.counts) { showCounts(); }
     showYear();
     statusBox.textContent = w("laying");
   }
@@ -608,7 +669,7 @@
       var d = data.details[id];
       var item = el("li", state.lang === "vi" ? d.vi : d.en);
       var other = state.lang === "vi" ? d.en : d.vi;
-      var hidden = !!hiddenNode[id];
+      var hidden = !!hiddenNode[id] && !state.passing[id];  /* not merely left undrawn */
       item.appendChild(el("small", (other !== item.textContent ? other + " · " : "") +
         d.cls[state.lang === "vi" ? 1 : 0] + (hidden ? " · " + w("hiddenByFilters") : "")));
       if (hidden) { item.classList.add("hidden-node"); }
@@ -628,6 +689,7 @@
   function select(id) {
     results.textContent = "";
     if (!byId[id]) { return; }
+    bring(id);
     showDetails(id);
     if (!hiddenNode[id]) { frame(id); }
   }
@@ -799,7 +861,8 @@
     progress: function (percent) { statusBox.textContent = w("laying") + " " + percent + "%"; },
     ready: function () { markReady(); },
     draw: function (ctx) { drawLabels(ctx); },
-    clickNode: function (id) { tooltip.hidden = true; showDetails(id); frame(id); },
+    clickNode: function (id) { tooltip.hidden = true; bring(id); showDetails(id); frame(id); },
+    shownAtStart: function () { return visibility(); },
     clickEdge: function (id) { tooltip.hidden = true; showEdge(id); },
     clickStage: function () { tooltip.hidden = true; if (!detailsBox.hidden) { closePanel(); } },
     hover: function (id, x, y) { showTooltip(id, x, y); },
@@ -831,13 +894,6 @@
   if (view.kind === "canvas") { api.nodes = view.nodes; api.edges = view.edges; api.network = view.network; }
 
   translatePage();
-  /* a page laid out in advance opens with its first-hidden classes hidden, so that it is drawn
-     once (a page laid out here hides them once its layout has settled: markReady) */
-  if (!data.physics && data.hiddenFamilies.length) {
-    api.setFamilies(data.families.map(function (f) { return f[0]; }).filter(function (f) {
-      return data.hiddenFamilies.indexOf(f) < 0;
-    }));
-  }
   applyFilters();
   timings.scriptEnd = performance.now();
   requestAnimationFrame(function () { timings.firstFrame = performance.now(); });

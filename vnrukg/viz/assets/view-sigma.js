@@ -108,6 +108,8 @@ function makeView(container, data, hooks) {
       if (nodeChanges.length || edgeChanges.length) { renderer.scheduleRefresh(); }
     },
     relabel: function () { renderer.scheduleRefresh(); },
+    /* How many entities and links the view holds (shown or hidden): all of them. */
+    held: function () { return [graph.order, graph.size]; },
     selected: function () { return chosen === null ? [] : [chosen]; },
     select: function (id) {
       chosen = id;

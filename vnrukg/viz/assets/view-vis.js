@@ -11,20 +11,44 @@ function makeView(container, data, hooks) {
       data.options.groups[n.family] = { color: n.color, shape: n.shape };
     }
   });
-  /* vis-network draws shapes only: names are drawn by page.js's label layer. */
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+  /* vis-network draws shapes only: names are drawn by page.js's label layer. Only what is
+     shown at first is handed to vis-network (hooks.shownAtStart: on a large page, the most
+     connected entities); the rest is added when it is first shown (setHidden), so that
+     opening a page of 20,000 entities does not build 65,000 vis objects. */
+  var byId = {}, edgeById = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  data.edges.forEach(function (e) { edgeById[e.id] = e; });
+  function nodeCopy(n) {
     var copy = { id: n.id, group: n.family, value: n.value, mass: n.mass, family: n.family,
                  dated: n.dated, y0: n.y0, y1: n.y1, label_en: n.label_en, label_vi: n.label_vi,
                  hidden: false, name: hooks.name(n.id) };
     if (n.x !== undefined) { copy.x = n.x; copy.y = n.y; }
     return copy;
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
+  }
+  function edgeCopy(e) {
     var copy = Object.assign({}, e, { hidden: false });
     delete copy.label;  /* page.js draws edge labels, where they overlap nothing */
     if (data.large) { delete copy.dashes; }  /* faint and thin is enough; dashes are slow */
     return copy;
-  }));
+  }
+  var start = hooks.shownAtStart();
+  var nodes = new vis.DataSet(data.nodes.filter(function (n) {
+    return start.nodes[n.id];
+  }).map(nodeCopy));
+  var edges = new vis.DataSet(data.edges.filter(function (e) {
+    return start.edges[e.id];
+  }).map(edgeCopy));
+  /* Split changes into updates of what vis-network has and additions of what it has not:
+     hiding something it never had is nothing to do. */
+  function changes(list, set, lookup, copy) {
+    var update = [], add = [];
+    list.forEach(function (c) {
+      if (set.get(c.id) !== null) { update.push(c); }
+      else if (!c.hidden) { add.push(copy(lookup[c.id])); }
+    });
+    if (add.length) { set.add(add); }
+    if (update.length) { set.update(update); }
+  }
   /* Sizes (and label sizes) grow with the logarithm of the degree, so that two hubs linked to
      nearly everything do not dwarf the rest and mid-sized entities keep readable names. */
   data.options.nodes.scaling.customScalingFunction = function (min, max, total, value) {
@@ -60,11 +84,13 @@ function makeView(container, data, hooks) {
   var view = {
     kind: "canvas", nodes: nodes, edges: edges, network: network,
     setHidden: function (nodeChanges, edgeChanges) {
-      if (nodeChanges.length) { nodes.update(nodeChanges); }
-      if (edgeChanges.length) { edges.update(edgeChanges); }
+      changes(nodeChanges, nodes, byId, nodeCopy);
+      changes(edgeChanges, edges, edgeById, edgeCopy);
     },
+    /* How many entities and links vis-network holds (shown or hidden). */
+    held: function () { return [nodes.length, edges.length]; },
     relabel: function () {
-      nodes.update(data.nodes.map(function (n) { return { id: n.id, name: hooks.name(n.id) }; }));
+      nodes.update(nodes.getIds().map(function (id) { return { id: id, name: hooks.name(id) }; }));
     },
     selected: function () { return network.getSelectedNodes(); },
     select: function (id) { network.selectNodes([id]); },
@@ -105,8 +131,8 @@ function makeView(container, data, hooks) {
     settled: function () { return !network.physics.physicsEnabled; },
     /* Run the force layout on the shown entities alone from where they are, then fit them. */
     rearrange: function (shown) {
-      nodes.update(data.nodes.map(function (n) { return { id: n.id, physics: !!shown[n.id] }; }));
-      edges.update(data.edges.map(function (e) {
+      nodes.update(nodes.getIds().map(function (id) { return { id: id, physics: !!shown[id] }; }));
+      edges.update(edges.get().map(function (e) {
         return { id: e.id, physics: !!(shown[e.from] && shown[e.to]) };
       }));
       return new Promise(function (resolve) {
