@@ -12,8 +12,8 @@ from vnrukg import pages
 from vnrukg.cli import cli
 from vnrukg.cli.viz import viz as viz_command
 from vnrukg.network import EntityNetwork, Relation
-from vnrukg.viz import build_outputs, network_page, render, select
-from vnrukg.viz.data import page_data
+from vnrukg.viz import build_outputs, layout, network_page, render, select
+from vnrukg.viz.data import page_data, place
 from vnrukg.viz.layout import positions
 from vnrukg.viz.page import DRAW_LIMIT, script_json
 
@@ -128,6 +128,37 @@ def test_static_layout_places_every_node(viz_net):
     page = render(viz_net, layout="static")
     assert not page.physics
     assert '"physics":false' in page.html
+
+
+def test_a_layout_in_its_own_process_is_the_same(viz_net, monkeypatch):
+    """Above PARALLEL_LIMIT the layout runs as a script beside the page's data: the same
+    positions, and the same page to the byte; a script that fails is made up for here."""
+    placed = positions(viz_net)
+    page = render(viz_net, layout="static").html
+    monkeypatch.setattr(layout, "PARALLEL_LIMIT", 2)
+    started = []
+    real_popen = layout.subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(args[0])
+        return real_popen(*args, **kwargs)
+
+    monkeypatch.setattr(layout.subprocess, "Popen", popen)
+    assert layout.positions_later(viz_net)() == placed
+    assert render(viz_net, layout="static").html == page
+    assert len(started) == 2 and started[0][-1].endswith("communities.py")
+    monkeypatch.setattr(layout.communities, "__file__", "/nonexistent/communities.py")
+    assert layout.positions_later(viz_net)() == placed  # the script failed: computed here
+
+
+def test_place_puts_positions_where_page_data_would(viz_net):
+    placed = positions(viz_net)
+    later = page_data(viz_net)
+    place(later, placed)
+    assert later.nodes == page_data(viz_net, positions=placed).nodes
+    assert [list(n) for n in later.nodes] == [
+        list(n) for n in page_data(viz_net, positions=placed).nodes
+    ]
 
 
 def test_viz_command_writes_the_page(viz_root, tmp_path):

@@ -20,8 +20,8 @@ from ..network import FAMILIES, EntityNetwork, build_network, filter_network
 from ..progress import SILENT, Progress, Task
 from ..store import KnowledgeGraph
 from ..util import gc_paused
-from .data import page_data
-from .layout import initial_positions, positions, use_static_layout
+from .data import page_data, place
+from .layout import initial_positions, positions_later, use_static_layout
 from .page import DRAW_LIMIT, RENDERERS, choose_renderer, render_page
 
 DEFAULT_TITLE = "Vietnam–Russia relations: the network"
@@ -96,9 +96,15 @@ def render(
     static = drawn_by == "webgl" or use_static_layout(net, layout)
     with gc_paused():
         steps.step("layout")
-        placed = (positions if static else initial_positions)(net) if net.entities else None
-        steps.step("page")
-        data = page_data(net, lang, placed)
+        if static and net.entities:  # a large page's layout runs beside its data
+            placed_later = positions_later(net)
+            steps.step("page")
+            data = page_data(net, lang)
+            place(data, placed_later())
+        else:
+            placed = initial_positions(net) if net.entities else None
+            steps.step("page")
+            data = page_data(net, lang, placed)
         html = render_page(
             data,
             title=title,

@@ -10,6 +10,7 @@ joins the property labels; its evidence lists each relation with its citations.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +104,21 @@ def page_data(
     years = [y for e in net.entities.values() for y in e.years() if y is not None]
     data.years = (min(years), max(years)) if years else (None, None)
     return data
+
+
+def place(data: PageData, positions: Mapping[str, tuple[float, float]]) -> None:
+    """Give each node its position after the fact, exactly as :func:`page_data` would have
+    (x and y just before pyvis's own keys, so that the page is the same to the byte)."""
+    for node in data.nodes:
+        at = positions.get(node["id"])
+        if at is None:
+            continue
+        items = list(node.items())
+        node.clear()  # the same dict: pyvis's node map holds it too
+        for key, value in items:
+            if key == "id":
+                node["x"], node["y"] = round(at[0], 1), round(at[1], 1)
+            node[key] = value
 
 
 def _node(entity: Entity, lang: str, degree: int, position: Any) -> dict[str, Any]:

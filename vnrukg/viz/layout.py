@@ -15,27 +15,28 @@ fixed seed, and igraph's random numbers drawn from a generator of our own.
 
 from __future__ import annotations
 
-import math
-import random
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 
-try:
-    import igraph as ig
-except ImportError:  # the layout falls back on networkx (slower on large pages)
-    ig = None
-
 from ..network import EntityNetwork
+from . import communities
+from .communities import GROUP_LIMIT, SEED, Positions, community_positions, pack, radius
 
 #: Above this many nodes the page is laid out here rather than by the browser's physics.
 PHYSICS_LIMIT = 1000
 #: Up to this many nodes the physics starts from one spring layout of the whole graph (fast
 #: with numpy); above it, from the community layout of :func:`positions`.
 SPRING_LIMIT = 500
-SEED = 7
-#: Largest community laid out in one piece (networkx's fast dense layout stops at 500).
-GROUP_LIMIT = 400
+#: From this many entities up, the community layout runs in a process of its own while the
+#: page's data is made (:func:`positions_later`): on two cores, the two take as long as the
+#: longer one instead of both.
+PARALLEL_LIMIT = 5000
 
 
 def use_static_layout(net: EntityNetwork, mode: str = "auto") -> bool:
@@ -56,7 +57,7 @@ def initial_positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
         return {key: (0.0, 0.0) for key in graph}
     if len(graph) > SPRING_LIMIT:
         return positions(net)
-    layout = nx.spring_layout(graph, seed=SEED, iterations=60, scale=_radius(len(graph)) * 2)
+    layout = nx.spring_layout(graph, seed=SEED, iterations=60, scale=radius(len(graph)) * 2)
     return {key: (float(layout[key][0]), float(layout[key][1])) for key in sorted(graph)}
 
 
@@ -74,15 +75,15 @@ def stabilization_iterations(size: int) -> int:
     return max(150, min(500, 150_000 // max(size, 1)))
 
 
-def positions(net: EntityNetwork) -> dict[str, tuple[float, float]]:
+def positions(net: EntityNetwork) -> Positions:
     """x, y for every entity (in vis-network's pixel space), deterministic for a network."""
-    if ig is None:
+    if communities.ig is None:
         return _positions_networkx(net)
-    return _positions_igraph(net)
+    return community_positions(*_indexed(net))
 
 
-def _positions_igraph(net: EntityNetwork) -> dict[str, tuple[float, float]]:
-    assert ig is not None
+def _indexed(net: EntityNetwork) -> tuple[list[str], list[tuple[int, int]]]:
+    """The entities' keys, sorted, and their linked pairs as sorted index pairs."""
     keys = sorted(net.entities)
     index = {key: i for i, key in enumerate(keys)}
     pairs = {
@@ -90,66 +91,46 @@ def _positions_igraph(net: EntityNetwork) -> dict[str, tuple[float, float]]:
         for r in net.relations
         if r.source != r.target
     }
-    graph = ig.Graph(n=len(keys), edges=sorted(pairs))
-    ig.set_random_number_generator(random.Random(SEED))
+    return keys, sorted(pairs)
+
+
+def positions_later(net: EntityNetwork) -> Callable[[], Positions]:
+    """Start :func:`positions` and return what gives them when called.
+
+    For a network of :data:`PARALLEL_LIMIT` entities or more (with igraph installed) the
+    layout runs in a process of its own (``communities.py`` as a script, which imports only
+    igraph: 0.2 s to start), so that the caller can make the page's data meanwhile; the same
+    code with the same seed gives the same positions. If that process cannot be started or
+    fails, the positions are computed here when asked for.
+    """
+    if communities.ig is None or len(net.entities) < PARALLEL_LIMIT:
+        return lambda: positions(net)
+    keys, pairs = _indexed(net)
+    request = json.dumps({"keys": keys, "pairs": pairs}).encode()
+    command = [sys.executable, "-P", communities.__file__]
     try:
-        parts = [
-            [keys[i] for i in part]
-            for community in graph.community_multilevel()
-            for part in _split_igraph(graph, sorted(community))
-        ]
-        groups = sorted(parts, key=lambda g: (-len(g), g[0]))
-        return _pack(groups, lambda group, radius: _igraph_group(graph, index, group, radius))
-    finally:
-        ig.set_random_number_generator(random)
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+    except OSError:
+        return lambda: community_positions(keys, pairs)
+    answer: list[bytes] = []
+    # the request is written (and the answer read) by a thread: the pipe holds 64 KB, and the
+    # caller goes on with the page meanwhile
+    talk = threading.Thread(target=lambda: answer.append(process.communicate(request)[0]))
+    talk.start()
 
+    def result() -> Positions:
+        talk.join()
+        try:
+            if process.returncode == 0 and answer:
+                found = json.loads(answer[0])
+                return {key: (float(x), float(y)) for key, (x, y) in found.items()}
+        except (ValueError, TypeError):
+            pass
+        return community_positions(keys, pairs)
 
-def _split_igraph(graph: Any, members: list[int]) -> list[list[int]]:
-    """Communities cut down to at most :data:`GROUP_LIMIT` nodes (as :func:`_split`)."""
-    if len(members) <= GROUP_LIMIT:
-        return [members]
-    sub = graph.subgraph(members)
-    parts = sub.community_multilevel(resolution=2.0)
-    if len(parts) == 1:
-        return [members[i : i + GROUP_LIMIT] for i in range(0, len(members), GROUP_LIMIT)]
-    return [
-        piece for part in parts for piece in _split_igraph(graph, sorted(members[i] for i in part))
-    ]
-
-
-def _igraph_group(
-    graph: Any, index: dict[str, int], group: list[str], radius: float
-) -> dict[str, tuple[float, float]]:
-    if len(group) == 1:
-        return {group[0]: (0.0, 0.0)}
-    sub = graph.subgraph([index[key] for key in group])
-    coords = sub.layout_fruchterman_reingold(niter=100).coords
-    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-    # subgraph keeps the order of the vertex ids, which follow the sorted keys
-    ordered = sorted(group, key=index.__getitem__)
-    scale = radius * 0.9 / span
-    return {
-        key: ((x - cx) * scale, (y - cy) * scale)
-        for key, (x, y) in zip(ordered, coords, strict=True)
-    }
-
-
-def _pack(groups: list[list[str]], lay_out: Any) -> dict[str, tuple[float, float]]:
-    """Lay out each group in its own circle and pack the circles in rows, largest first."""
-    placed: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    row_width = _row_width(sum(_radius(len(g)) ** 2 for g in groups))
-    for group in groups:
-        radius = _radius(len(group))
-        if x > 0 and x + 2 * radius > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for key, (px, py) in lay_out(group, radius).items():
-            placed[key] = (x + radius + px, y + radius + py)
-        x += 2 * radius
-        row_height = max(row_height, 2 * radius)
-    return placed
+    return result
 
 
 def _positions_networkx(net: EntityNetwork) -> dict[str, tuple[float, float]]:
@@ -160,7 +141,7 @@ def _positions_networkx(net: EntityNetwork) -> dict[str, tuple[float, float]]:
         for part in _split(graph, sorted(group))
     ]
     groups = sorted(groups, key=lambda g: (-len(g), g[0]))
-    return _pack(groups, lambda group, radius: _layout_group(graph.subgraph(group), radius))
+    return pack(groups, lambda group, size: _layout_group(graph.subgraph(group), size))
 
 
 def _split(graph: Any, group: list[str]) -> list[list[str]]:
@@ -190,18 +171,9 @@ def _breadth_first(graph: Any, group: list[str]) -> list[str]:
     return order
 
 
-def _radius(size: int) -> float:
-    """The radius a community of ``size`` nodes gets: area grows with the number of nodes."""
-    return 40.0 + 28.0 * math.sqrt(size)
-
-
-def _row_width(total_area: float) -> float:
-    return 2.0 * math.sqrt(total_area) * 1.3
-
-
-def _layout_group(graph: Any, radius: float) -> dict[str, tuple[float, float]]:
+def _layout_group(graph: Any, size: float) -> Positions:
     nodes = sorted(graph.nodes)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    layout = nx.spring_layout(graph, seed=SEED, iterations=40, scale=radius * 0.9)
+    layout = nx.spring_layout(graph, seed=SEED, iterations=40, scale=size * 0.9)
     return {key: (float(layout[key][0]), float(layout[key][1])) for key in nodes}
