@@ -150,6 +150,10 @@ class _Shown(Progress):
             self.progress.update(task_id, **changes)
             if task.total is not None and task.completed > task.total:  # more steps than said
                 self.progress.update(task_id, total=task.completed)
+            if self.started and "description" in changes and not finish:
+                # a new step is drawn at once: one shorter than the display's tenth of a
+                # second between redraws would otherwise never be seen
+                self.progress.refresh()
 
     def echo(self, text: str, file: TextIO | None = None) -> None:
         stream = file or sys.stdout
