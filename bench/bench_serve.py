@@ -301,23 +301,8 @@ def main() -> int:
                     "text/turtle",
                 ),
             }
-            for label, (paths, accept) in varied.items():
-                for count in clients:
-                    rows.append(
-                        cell(
-                            url,
-                            label,
-                            count,
-                            args.requests,
-                            args.seconds,
-                            paths,
-                            accept,
-                            args.one_address,
-                        )
-                    )
-                    print(f"  {label} × {count}: {rows[-1]['rps']:.1f} req/s", file=sys.stderr)
-            for label, (path, accept) in LOOKUPS.items():
-                httpx.get(url + path, headers={"Accept": accept}, timeout=60)  # warm up
+
+            def measure(label: str, path: str | list[str] | None, accept: str = ACCEPT) -> None:
                 for count in clients:
                     rows.append(
                         cell(
@@ -332,20 +317,15 @@ def main() -> int:
                         )
                     )
                     print(f"  {label} × {count}: {rows[-1]['rps']:.1f} req/s", file=sys.stderr)
+
+            for label, (paths, accept) in varied.items():
+                measure(label, paths, accept)
+            for label, (path, accept) in LOOKUPS.items():
+                httpx.get(url + path, headers={"Accept": accept}, timeout=60)  # warm up
+                measure(label, path, accept)
             for name in names:
                 httpx.get(f"{url}/queries/{name}", timeout=60)  # warm the parse cache
-                for count in clients:
-                    rows.append(
-                        cell(
-                            url,
-                            name,
-                            count,
-                            args.requests,
-                            args.seconds,
-                            one_address=args.one_address,
-                        )
-                    )
-                    print(f"  {name} × {count}: {rows[-1]['rps']:.1f} req/s", file=sys.stderr)
+                measure(name, None)
             fairness = abuse(url, args.abuse, args.timeout / 2 + 3) if args.abuse else None
         finally:
             if process is not None:

@@ -218,7 +218,24 @@ def test_cli_push(server, project, local_count, capsys):
 # --- failures -----------------------------------------------------------------------------------
 
 
-class Proxy:
+class _Loopback:
+    """A threaded HTTP server on a free loopback port, serving for the length of a ``with``."""
+
+    def _listen(self, server: ThreadingHTTPServer) -> None:
+        self.server = server
+        self.base = f"http://127.0.0.1:{server.server_address[1]}"
+        self.thread = threading.Thread(target=server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Proxy(_Loopback):
     """A loopback HTTP proxy to Oxigraph that can demand Basic auth or break uploads."""
 
     def __init__(
@@ -283,17 +300,7 @@ class Proxy:
                 proxy.errors.append(sys.exc_info()[1])
 
         self.errors: list[BaseException] = []
-        self.server = Server(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self._listen(Server(("127.0.0.1", 0), Handler))
 
 
 BASIC = "Basic YWRtaW46czNjcmV0"  # admin:s3cret
@@ -463,7 +470,7 @@ def test_usage_errors(project, capsys, args, message):
 # --- what happened to the graph: an interrupted MOVE, a store that dies --------------------------
 
 
-class Relay:
+class Relay(_Loopback):
     """A loopback relay to a store that passes everything on (credentials and challenges
     included) except the update requests ``action`` picks out: given an update's text, it
     says ``"forward"``, ``"forward-then-cut"`` (the store does it, the answer is lost),
@@ -529,17 +536,7 @@ class Relay:
 
             do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _relay
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self._listen(ThreadingHTTPServer(("127.0.0.1", 0), Handler))
 
 
 def on_move(what: str):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.chromium import ARGS, CHROMIUM
+from tests.chromium import CHROMIUM, browser  # noqa: F401
 from tests.viz_support import REPO, make_project
 from vnrukg.names import fold
 from vnrukg.network import build_network, period_subset
@@ -37,16 +37,6 @@ def network(tmp_path_factory):
 
     root = make_project(tmp_path_factory.mktemp("browser") / "project")
     return build_network(load(Project(root)))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 class Session:

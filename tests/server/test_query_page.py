@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 from rdflib import Graph
 
-from tests.chromium import ARGS, CHROMIUM, require_chromium
+from tests.chromium import browser  # noqa: F401
 from tests.server.conftest import REPO, Server
 from vnrukg.server.app import GRAPH_LINKS, TABLE_LINKS
 
@@ -28,17 +28,6 @@ def curated():
     running = Server(REPO, "--timeout", "20")
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        running = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield running
-        running.close()
 
 
 @pytest.fixture

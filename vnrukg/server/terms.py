@@ -6,8 +6,11 @@ finds *Phan Văn Giang*."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from ..names import fold
 from ..namespaces import PREFIXES, VNRD, shorten
@@ -32,24 +35,23 @@ def _term(graph: Graph, node: URIRef, count: int = 0) -> dict[str, object]:
     return {"iri": str(node), "short": shorten(str(node)), "label": label, "n": count}
 
 
+def _uses(graph: Graph, used: Iterable[Node], kinds: Iterable[URIRef]) -> dict[URIRef, int]:
+    """How often each IRI in ``used`` is used, and 0 for those only declared as a ``kinds``."""
+    counts: dict[URIRef, int] = {}
+    for node in used:
+        if isinstance(node, URIRef):
+            counts[node] = counts.get(node, 0) + 1
+    for kind in kinds:
+        for node in graph.subjects(RDF.type, kind):
+            if isinstance(node, URIRef):
+                counts.setdefault(node, 0)
+    return counts
+
+
 def completions(graph: Graph, entries: list[Entry]) -> dict[str, object]:
     """The JSON the query page loads once (``/query/terms``)."""
-    classes: dict[URIRef, int] = {}
-    for cls in graph.objects(None, RDF.type):
-        if isinstance(cls, URIRef):
-            classes[cls] = classes.get(cls, 0) + 1
-    for kind in _CLASS_TYPES:
-        for cls in graph.subjects(RDF.type, kind):
-            if isinstance(cls, URIRef):
-                classes.setdefault(cls, 0)
-    properties: dict[URIRef, int] = {}
-    for prop in graph.predicates():
-        if isinstance(prop, URIRef):
-            properties[prop] = properties.get(prop, 0) + 1
-    for kind in _PROPERTY_TYPES:
-        for prop in graph.subjects(RDF.type, kind):
-            if isinstance(prop, URIRef):
-                properties.setdefault(prop, 0)
+    classes = _uses(graph, graph.objects(None, RDF.type), _CLASS_TYPES)
+    properties = _uses(graph, graph.predicates(), _PROPERTY_TYPES)
     concepts = sorted(
         c for c in set(graph.subjects(RDF.type, SKOS.Concept)) if isinstance(c, URIRef)
     )
