@@ -218,8 +218,6 @@ def resource(request: Request) -> Response:
             raise NotFound(f"nothing is known about <{node}>")
         if fmt is HTML:  # the page's content only for the page (it costs more than the RDF)
             described = pages.describe(site.kg.graph, site.inferred, node)
-            if described is None:
-                raise NotFound(f"nothing is known about <{node}>")
             kept = _html(site, "resource.html", title=described.title, d=described)
         else:
             kept = _rdf(pages.rdf_description(site.kg.graph, node), fmt)

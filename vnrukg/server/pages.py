@@ -153,10 +153,8 @@ def known(graph: Graph, node: URIRef) -> bool:
     return (node, None, None) in graph or (None, None, node) in graph
 
 
-def describe(graph: Graph, inferred: Graph, node: URIRef) -> Description | None:
-    """The page content of a resource; None when the graph says nothing about it."""
-    if not known(graph, node):
-        return None
+def describe(graph: Graph, inferred: Graph, node: URIRef) -> Description:
+    """The page content of a resource the graph says something about (see :func:`known`)."""
     en, vi = _label(graph, node, "en"), _label(graph, node, "vi")
     incoming = [
         (term(graph, s), term(graph, p))

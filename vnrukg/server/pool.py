@@ -309,11 +309,9 @@ class WorkerPool:
             for item, started in self._running.items()
             if now - started > cheap and not item.preempted
         ]
-        if len(self._running) - len(long) >= scheduler.reserve:
+        if not long or len(self._running) - len(long) >= scheduler.reserve:
             return None  # a short query holds a worker: it will be free soon
-        _, item = max(long, key=lambda pair: pair[0], default=(0.0, None))
-        if item is None:
-            return None
+        _, item = max(long, key=lambda pair: pair[0])
         item.preempted = True
         log.warning("stopping a long query on the reserved worker: a light client is waiting")
         with contextlib.suppress(OSError):
