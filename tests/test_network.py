@@ -152,3 +152,33 @@ def test_cli_family_names_match():
     from vnrukg.cli.viz import FAMILY_NAMES
 
     assert list(FAMILIES) == FAMILY_NAMES
+
+
+def test_linked_is_told_the_links_before_the_details(viz_kg):
+    """``linked`` sees every entity and relation of the finished network, before the details
+    are read, and the network is the same as one built without it."""
+    from vnrukg.network import build_network
+
+    seen = []
+
+    def linked(net):
+        seen.append(
+            (
+                sorted(net.entities),
+                [(r.source, r.target, r.prop) for r in net.relations],
+                # (a statistical series is made whole at once, from its observations)
+                any(e.citations or e.values or e.dates for e in net.entities.values() if e.iri),
+            )
+        )
+
+    net = build_network(viz_kg, linked)
+    assert len(seen) == 1
+    keys, ends, had_details = seen[0]
+    assert keys == sorted(net.entities)
+    assert ends == [(r.source, r.target, r.prop) for r in net.relations]
+    assert not had_details
+    assert net == build_network(viz_kg)
+    # the relations an entity states carry its citations, as their own copy
+    stated = [r for r in net.relations if r.fact in net.entities]
+    assert stated and all(r.citations == net.entities[r.fact].citations for r in stated)
+    assert all(r.citations is not net.entities[r.fact].citations for r in stated)

@@ -151,6 +151,39 @@ def test_a_layout_in_its_own_process_is_the_same(viz_net, monkeypatch):
     assert layout.positions_later(viz_net)() == placed  # the script failed: computed here
 
 
+def test_a_layout_started_while_the_network_is_built(viz_kg, monkeypatch):
+    """The layout started as soon as the links are known gives the page the same positions,
+    to the byte, with one process for the network and the page; a part of the network chosen
+    by filters is laid out once chosen; a page the browser lays out starts nothing."""
+    from vnrukg.network import build_network
+
+    page = render(build_network(viz_kg), layout="static").html
+    monkeypatch.setattr(layout, "PARALLEL_LIMIT", 2)
+    started = []
+    real_popen = layout.subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(args[0])
+        return real_popen(*args, **kwargs)
+
+    monkeypatch.setattr(layout.subprocess, "Popen", popen)
+    ahead = layout.LayoutAhead(static=True)
+    net = build_network(viz_kg, ahead)
+    assert len(started) == 1  # before render was called
+    assert render(net, layout="static", ahead=ahead).html == page
+    assert len(started) == 1
+    assert network_page(viz_kg, layout="static").html == page
+    assert len(started) == 2
+    network_page(viz_kg, layout="static", since=2000)
+    assert len(started) == 3  # the chosen part only: nothing was started for the whole
+    other = select(net, since=2000)
+    assert ahead.positions_later(other)() == positions(other)
+    assert len(started) == 4
+    network_page(viz_kg)  # 21 entities: laid out by the browser
+    network_page(viz_kg, layout="physics")
+    assert len(started) == 4
+
+
 def test_place_puts_positions_where_page_data_would(viz_net):
     placed = positions(viz_net)
     later = page_data(viz_net)

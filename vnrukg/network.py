@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -550,15 +550,28 @@ def _humanize(iri: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def build_network(kg: KnowledgeGraph) -> EntityNetwork:
-    """The entity network of a loaded knowledge graph."""
-    return network_from_graphs(kg.curated, kg.part(ONTOLOGY, SHAPES))
+#: What :func:`network_from_graphs` calls with the network as soon as its entities and links
+#: are known.
+Linked = Callable[[EntityNetwork], None]
 
 
-def network_from_graphs(facts: Graph, terms: Graph) -> EntityNetwork:
-    """The entity network of curated ``facts`` described by the ontology ``terms``."""
+def build_network(kg: KnowledgeGraph, linked: Linked | None = None) -> EntityNetwork:
+    """The entity network of a loaded knowledge graph (``linked``: as for
+    :func:`network_from_graphs`)."""
+    return network_from_graphs(kg.curated, kg.part(ONTOLOGY, SHAPES), linked)
+
+
+def network_from_graphs(facts: Graph, terms: Graph, linked: Linked | None = None) -> EntityNetwork:
+    """The entity network of curated ``facts`` described by the ontology ``terms``.
+
+    ``linked``, when given, is called with the network once its entities, their names and
+    classes, and its relations are known, before the entities' details (citations, dates,
+    values) and the relations' citations are read: a large page starts laying the network out
+    there, while the rest is built. It may keep the entities' keys and the relations' ends, and
+    must not change the network.
+    """
     with gc_paused():
-        return _Builder(_Reader(facts, terms)).build()
+        return _Builder(_Reader(facts, terms)).build(linked)
 
 
 class _Builder:
@@ -571,21 +584,31 @@ class _Builder:
         self.classes: dict[Node, URIRef] = {}
         self.stand_in: dict[Node, str] = {}
         self.series_of: dict[Node, str] = {}
+        #: the relations an entity's own statements make, by the entity's key
+        self.stated: list[tuple[str, Relation]] = []
 
     def _id(self, node: Node | None) -> str | None:
         return self.ids.get(node) if node is not None else None
 
-    def build(self) -> EntityNetwork:
+    def build(self, linked: Linked | None = None) -> EntityNetwork:
         self._classify()
         self._stand_ins()
-        for node, key in sorted(self.ids.items(), key=lambda item: item[1]):
+        ordered = sorted(self.ids.items(), key=lambda item: item[1])
+        for node, key in ordered:
             self.net.entities[key] = self._entity(node, key)
         self._series()
         self._folded_relations()
-        for node, key in sorted(self.ids.items(), key=lambda item: item[1]):
+        for node, key in ordered:
             self._relations(node, key)
         self._drop_peripheral()
         self.net.relations.sort(key=relation_sort_key)
+        if linked is not None:
+            linked(self.net)
+        for node, key in ordered:
+            if key in self.net.entities:
+                self._details(node, self.net.entities[key])
+        for key, relation in self.stated:
+            relation.citations = list(self.net.entities[key].citations)
         return self.net
 
     def _classify(self) -> None:
@@ -611,10 +634,11 @@ class _Builder:
                     self.stand_in[node] = member
 
     def _entity(self, node: Node, key: str) -> Entity:
+        """An entity's names and class; its details come later (:meth:`_details`)."""
         cls = self.classes[node]
         en, vi = self.r.labels(node)
         cls_en, cls_vi = self.r.labels(cls)
-        entity = Entity(
+        return Entity(
             id=key,
             iri=str(node),
             cls=shorten(str(cls)),
@@ -623,12 +647,16 @@ class _Builder:
             family=self.r.family(cls),
             label_en=en,
             label_vi=vi,
-            aliases=list(dict.fromkeys(a for a in self.r.aliases(node) if a not in (en, vi))),
-            citations=self.r.citations(node),
         )
+
+    def _details(self, node: Node, entity: Entity) -> None:
+        """What an entity's panel shows besides its names: other names, dates, values, and
+        the citations (which the relations it states share)."""
+        names = (entity.label_en, entity.label_vi)
+        entity.aliases = list(dict.fromkeys(a for a in self.r.aliases(node) if a not in names))
+        entity.citations = self.r.citations(node)
         self._dates(node, entity)
         entity.values = list(self._values(node))
-        return entity
 
     def _dates(self, node: Node, entity: Entity) -> None:
         starts, ends = [], []
@@ -673,20 +701,21 @@ class _Builder:
         return self.ids.get(obj) or self.series_of.get(obj) or self.stand_in.get(obj)
 
     def _relations(self, node: Node, key: str) -> None:
-        citations = self.net.entities[key].citations
+        """The links an entity's own statements make; they carry its citations, which are
+        filled in with its details."""
         for prop, obj in self.r.index.predicate_objects(node):
             if prop in SKIPPED:
                 continue
             target = self._target(obj)
             if target is not None:
-                self._relate(key, target, prop, self.r.labels(prop), key, citations)
+                self.stated.append((key, self._relate(key, target, prop, self.r.labels(prop), key)))
             elif obj not in self.classes and _is_sub_node(node, obj):
                 for sub_prop, sub_obj in self.r.index.predicate_objects(obj):
                     sub_target = self._target(sub_obj)
                     if sub_target is not None and sub_prop not in SKIPPED:
                         names = self.r.labels(prop), self.r.labels(sub_prop)
                         label = tuple(f"{a} › {b}" for a, b in zip(*names, strict=True))
-                        self._relate(key, sub_target, prop, label, key, citations)
+                        self.stated.append((key, self._relate(key, sub_target, prop, label, key)))
 
     def _relate(
         self,
@@ -695,23 +724,23 @@ class _Builder:
         prop: Any,
         label: Any,
         fact: Any,
-        citations: Any,
+        citations: Any = (),
         start: str | None = None,
         end: str | None = None,
-    ) -> None:
-        self.net.relations.append(
-            Relation(
-                source=source,
-                target=target,
-                prop=shorten(str(prop)),
-                label_en=label[0],
-                label_vi=label[1],
-                fact=fact,
-                citations=list(citations),
-                start=start,
-                end=end,
-            )
+    ) -> Relation:
+        relation = Relation(
+            source=source,
+            target=target,
+            prop=shorten(str(prop)),
+            label_en=label[0],
+            label_vi=label[1],
+            fact=fact,
+            citations=list(citations),
+            start=start,
+            end=end,
         )
+        self.net.relations.append(relation)
+        return relation
 
     # --- folded records: tenures, memberships, observations ------------------------------------
 

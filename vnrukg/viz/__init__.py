@@ -21,7 +21,7 @@ from ..progress import SILENT, Progress, Task
 from ..store import KnowledgeGraph
 from ..util import gc_paused
 from .data import page_data, place
-from .layout import initial_positions, positions_later, use_static_layout
+from .layout import LayoutAhead, initial_positions, use_static_layout
 from .page import DRAW_LIMIT, RENDERERS, choose_renderer, render_page
 
 DEFAULT_TITLE = "Vietnam–Russia relations: the network"
@@ -78,11 +78,13 @@ def render(
     renderer: str = "auto",
     draw_limit: int = DRAW_LIMIT,
     steps: Task | None = None,
+    ahead: LayoutAhead | None = None,
 ) -> Page:
     """The HTML page for ``net``: laid out by ``layout`` (``auto``, ``physics`` in the browser,
     ``static`` here) and drawn by ``renderer`` (``auto``, ``canvas`` or ``webgl``; WebGL pages
     are always laid out here), the ``draw_limit`` most connected entities at first (0: all);
-    its layout and page are ``steps``, when given."""
+    its layout and page are ``steps``, when given. ``ahead``: the layout started while ``net``
+    was built (see :func:`build_page`)."""
     if draw_limit < 0:
         raise UsageError("--draw-limit must be 0 (draw all) or more")
     if layout not in LAYOUTS:
@@ -97,7 +99,7 @@ def render(
     with gc_paused():
         steps.step("layout")
         if static and net.entities:  # a large page's layout runs beside its data
-            placed_later = positions_later(net)
+            placed_later = (ahead or LayoutAhead()).positions_later(net)
             steps.step("page")
             data = page_data(net, lang)
             place(data, placed_later())
@@ -123,21 +125,35 @@ def network_page(kg: KnowledgeGraph, progress: Progress = SILENT, **options: Any
     select what it shows; ``lang``, ``layout``, ``title``, ``renderer`` and ``draw_limit``
     how. Building the network, laying it out and writing the page are the steps of
     ``progress``."""
-    view = {
+    view: dict[str, Any] = {
         k: options.pop(k)
         for k in ("lang", "layout", "title", "renderer", "draw_limit")
         if k in options
     }
     steps = progress.task("viz", total=3)
     steps.step("network")
-    return render(select(build_network(kg), **options), **view, steps=steps)
+    whole = not options.get("families") and all(
+        options.get(k) is None for k in ("since", "until", "focus")
+    )
+    ahead = _ahead(view) if whole else None  # a part of the network is laid out once chosen
+    net = build_network(kg, ahead)
+    return render(select(net, **options), **view, steps=steps, ahead=ahead)
+
+
+def _ahead(view: dict[str, Any]) -> LayoutAhead | None:
+    """The layout to start while the whole network is built, for a page drawn as ``view``
+    (render's options) says; none for a page the browser lays out."""
+    if view.get("layout") == "physics":
+        return None
+    return LayoutAhead(static=view.get("layout") == "static" or view.get("renderer") == "webgl")
 
 
 def build_outputs(kg: KnowledgeGraph, out_dir: Path) -> Iterator[tuple[Path, bytes | str]]:
     """The network page and the network exports (GraphML, GEXF), for ``vnrukg build``."""
-    net = build_network(kg)
+    ahead = LayoutAhead()
+    net = build_network(kg, ahead)
     if not net.entities:
         raise VnrukgError("the graph has no entities to draw")
-    yield out_dir / "network.html", render(net).html
+    yield out_dir / "network.html", render(net, ahead=ahead).html
     for fmt in formats.formats(formats.NETWORK):
         yield out_dir / f"vnrukg{fmt.extension}", network_bytes(net, fmt.name)

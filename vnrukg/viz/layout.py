@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -103,34 +103,67 @@ def positions_later(net: EntityNetwork) -> Callable[[], Positions]:
     code with the same seed gives the same positions. If that process cannot be started or
     fails, the positions are computed here when asked for.
     """
-    if communities.ig is None or len(net.entities) < PARALLEL_LIMIT:
+    if not _in_a_process(net):
         return lambda: positions(net)
     keys, pairs = _indexed(net)
-    request = json.dumps({"keys": keys, "pairs": pairs}).encode()
+    # the request and the answer go through files, not pipes: through a pipe, a thread would
+    # write the request 512 bytes at a time, each write waiting its turn for the interpreter
+    # lock while the caller makes the page's data, and the layout would wait for its input
+    answer = tempfile.TemporaryFile()  # noqa: SIM115 (result() reads and closes it)
     command = [sys.executable, "-P", communities.__file__]
-    try:
-        process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-        )
-    except OSError:
-        return lambda: community_positions(keys, pairs)
-    answer: list[bytes] = []
-    # the request is written (and the answer read) by a thread: the pipe holds 64 KB, and the
-    # caller goes on with the page meanwhile
-    talk = threading.Thread(target=lambda: answer.append(process.communicate(request)[0]))
-    talk.start()
+    with tempfile.TemporaryFile() as request:
+        request.write(json.dumps({"keys": keys, "pairs": pairs}).encode())
+        request.seek(0)
+        try:
+            process = subprocess.Popen(
+                command, stdin=request, stdout=answer, stderr=subprocess.DEVNULL
+            )
+        except OSError:
+            answer.close()
+            return lambda: community_positions(keys, pairs)
 
     def result() -> Positions:
-        talk.join()
-        try:
-            if process.returncode == 0 and answer:
-                found = json.loads(answer[0])
-                return {key: (float(x), float(y)) for key, (x, y) in found.items()}
-        except (ValueError, TypeError):
-            pass
+        with answer:
+            try:
+                if process.wait() == 0:
+                    answer.seek(0)
+                    found = json.loads(answer.read())
+                    return {key: (float(x), float(y)) for key, (x, y) in found.items()}
+            except (ValueError, TypeError):
+                pass
         return community_positions(keys, pairs)
 
     return result
+
+
+def _in_a_process(net: EntityNetwork) -> bool:
+    return communities.ig is not None and len(net.entities) >= PARALLEL_LIMIT
+
+
+class LayoutAhead:
+    """The layout of a large network, started while the network is still being built.
+
+    Given as ``linked`` to :func:`vnrukg.network.network_from_graphs`, it starts
+    :func:`positions_later` as soon as the entities and their links are known, if the page
+    will be laid out here (``static``: always; else above :data:`PHYSICS_LIMIT`) in a process
+    of its own; the entities' details and the page's data are then made while the layout runs.
+    :meth:`positions_later` gives those positions for that same network (the page then is the
+    same to the byte), and starts a layout for any other (a filtered part of it).
+    """
+
+    def __init__(self, static: bool = False) -> None:
+        self.static = static
+        self._started: tuple[EntityNetwork, Callable[[], Positions]] | None = None
+
+    def __call__(self, net: EntityNetwork) -> None:
+        if _in_a_process(net) and (self.static or use_static_layout(net)):
+            self._started = (net, positions_later(net))
+
+    def positions_later(self, net: EntityNetwork) -> Callable[[], Positions]:
+        """What gives ``net``'s positions: the layout started for it, else a new one."""
+        if self._started is not None and self._started[0] is net:
+            return self._started[1]
+        return positions_later(net)
 
 
 def _positions_networkx(net: EntityNetwork) -> dict[str, tuple[float, float]]:
