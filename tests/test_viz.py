@@ -13,9 +13,9 @@ from vnrukg.cli import cli
 from vnrukg.cli.viz import viz as viz_command
 from vnrukg.network import EntityNetwork, Relation
 from vnrukg.viz import build_outputs, layout, network_page, render, select
-from vnrukg.viz.data import page_data, place
+from vnrukg.viz.data import page_data
 from vnrukg.viz.layout import positions
-from vnrukg.viz.page import DRAW_LIMIT, script_json
+from vnrukg.viz.page import DRAW_LIMIT, render_page, script_json
 
 
 def _lists(data) -> str:
@@ -99,7 +99,7 @@ def test_page_is_self_contained_and_escaped(viz_kg):
     assert "<script>alert" not in html
     assert "<!-- <script>" not in html
     assert "<title>Test &lt;b&gt;title&lt;/b&gt;</title>" in html
-    assert html.count("\n<script") == 3 and html.count("</script>") == 3
+    assert html.count("\n<script") == 4 and html.count("</script>") == 4  # two of them JSON
     assert "sourceMappingURL" not in html
     assert "Đối thoại Chiến lược Quốc phòng" in html  # UTF-8, not escaped to \\u
 
@@ -184,14 +184,36 @@ def test_a_layout_started_while_the_network_is_built(viz_kg, monkeypatch):
     assert len(started) == 4
 
 
-def test_place_puts_positions_where_page_data_would(viz_net):
+def _element(html: str, name: str):
+    """The JSON in the page's ``vnrukg-NAME`` element."""
+    found = re.search(rf'id="vnrukg-{name}">(.*?)</script>', html, re.S)
+    assert found
+    return json.loads(found.group(1))
+
+
+def test_positions_travel_apart_and_are_asked_for_last(viz_net):
+    """Positions are [x, y] (or null) for each node in order, in an element of their own,
+    asked for after the rest of the page is written; a page without any says null."""
     placed = positions(viz_net)
-    later = page_data(viz_net)
-    place(later, placed)
-    assert later.nodes == page_data(viz_net, positions=placed).nodes
-    assert [list(n) for n in later.nodes] == [
-        list(n) for n in page_data(viz_net, positions=placed).nodes
-    ]
+    data = page_data(viz_net)
+    assert not any("x" in n or "y" in n for n in data.nodes)
+    asked = []
+
+    def later():
+        asked.append(len(data.nodes))
+        return placed
+
+    view = {"title": "t", "lang": "en", "physics": False}
+    html = render_page(data, **view, positions=later)
+    assert asked == [21]
+    expected = [[round(c, 1) for c in placed[n["id"]]] for n in data.nodes]
+    assert _element(html, "positions") == expected
+    assert html == render_page(data, **view, positions=placed)
+    first = data.nodes[0]["id"]
+    some = _element(render_page(data, **view, positions={first: placed[first]}), "positions")
+    assert some == [expected[0]] + [None] * 20
+    assert _element(render_page(data, **view), "positions") is None
+    assert "x" not in _element(html, "data")["nodes"][0]
 
 
 def test_viz_command_writes_the_page(viz_root, tmp_path):
@@ -226,9 +248,7 @@ def test_draw_limit_reaches_the_page(viz_root, viz_net, tmp_path):
     assert limit.default == DRAW_LIMIT
 
     def payload(html: str) -> dict:
-        found = re.search(r'id="vnrukg-data">(.*?)</script>', html, re.S)
-        assert found
-        return json.loads(found.group(1))
+        return _element(html, "data")
 
     assert payload(render(viz_net).html)["drawLimit"] == DRAW_LIMIT
     assert payload(render(viz_net, draw_limit=5).html)["drawLimit"] == 5

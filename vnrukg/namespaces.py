@@ -8,6 +8,7 @@ of the TriG/N-Quads exports under ``vnrg:``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -85,16 +86,19 @@ def bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, namespace, override=True, replace=True)
 
 
+#: The prefixes, longest namespace first (the first of equal length as in PREFIXES).
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+#: A local name :func:`shorten` writes: letters, digits (of any script), ``_``, ``-`` and ``.``
+#: (``\w`` is exactly ``str.isalnum()`` or ``_``).
+_LOCAL = re.compile(r"[\w.-]+")
+
+
 def shorten(iri: str) -> str:
     """Write an IRI with the longest matching project prefix (``vnrd:phan-van-giang``)."""
-    best = ""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(namespace) > len(best):
-            local = iri[len(namespace) :]
-            if local and all(ch.isalnum() or ch in "-_." for ch in local):
-                best = namespace
-                result = f"{prefix}:{local}"
-    return result if best else iri
+    for prefix, namespace in _LONGEST_FIRST:
+        if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
 
 
 def expand(term: str) -> str:

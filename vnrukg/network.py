@@ -449,8 +449,9 @@ class _Reader:
         self._lineage: dict[Node, frozenset[Node]] = {}
 
     def objects(self, node: Node, prop: URIRef) -> list[Node]:
+        """``node``'s values of ``prop``, sorted (not to be changed: it may be the index's)."""
         found = self.index.objects(node, prop)
-        return sorted(found, key=_term_key) if len(found) > 1 else list(found)
+        return sorted(found, key=_term_key) if len(found) > 1 else found
 
     def value(self, node: Node, prop: URIRef) -> Node | None:
         found = self.objects(node, prop)
@@ -458,9 +459,10 @@ class _Reader:
 
     def labels(self, node: Node) -> tuple[str, str]:
         """(English, Vietnamese) names of a node, each falling back to the other."""
-        if node not in self._labels:
-            self._labels[node] = self._find_labels(node)
-        return self._labels[node]
+        found = self._labels.get(node)
+        if found is None:
+            found = self._labels[node] = self._find_labels(node)
+        return found
 
     def _find_labels(self, node: Node) -> tuple[str, str]:
         if node in STANDARD_LABELS:

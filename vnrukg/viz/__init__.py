@@ -20,9 +20,9 @@ from ..network import FAMILIES, EntityNetwork, build_network, filter_network
 from ..progress import SILENT, Progress, Task
 from ..store import KnowledgeGraph
 from ..util import gc_paused
-from .data import page_data, place
+from .data import page_data
 from .layout import LayoutAhead, initial_positions, use_static_layout
-from .page import DRAW_LIMIT, RENDERERS, choose_renderer, render_page
+from .page import DRAW_LIMIT, RENDERERS, Placed, choose_renderer, render_page
 
 DEFAULT_TITLE = "Vietnam–Russia relations: the network"
 LAYOUTS = ("auto", "physics", "static")
@@ -98,15 +98,13 @@ def render(
     static = drawn_by == "webgl" or use_static_layout(net, layout)
     with gc_paused():
         steps.step("layout")
-        if static and net.entities:  # a large page's layout runs beside its data
-            placed_later = (ahead or LayoutAhead()).positions_later(net)
-            steps.step("page")
-            data = page_data(net, lang)
-            place(data, placed_later())
-        else:
-            placed = initial_positions(net) if net.entities else None
-            steps.step("page")
-            data = page_data(net, lang, placed)
+        placed: Placed | None = None
+        if static and net.entities:  # a large page's layout runs beside its data and HTML
+            placed = (ahead or LayoutAhead()).positions_later(net)
+        elif net.entities:
+            placed = initial_positions(net)
+        steps.step("page")
+        data = page_data(net, lang)
         html = render_page(
             data,
             title=title,
@@ -114,6 +112,7 @@ def render(
             physics=not static,
             renderer=drawn_by,
             draw_limit=draw_limit,
+            positions=placed,
         )
     relations = sum(len(r) for r in data.edge_details.values())
     steps.finish()

@@ -10,7 +10,6 @@ joins the property labels; its evidence lists each relation with its citations.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,18 +83,15 @@ def degrees(net: EntityNetwork) -> dict[str, int]:
     return {key: len(found) for key, found in net.neighbours().items()}
 
 
-def page_data(
-    net: EntityNetwork,
-    lang: str = "en",
-    positions: dict[str, tuple[float, float]] | None = None,
-) -> PageData:
-    """The pyvis network and details for ``net``, labels in ``lang``."""
+def page_data(net: EntityNetwork, lang: str = "en") -> PageData:
+    """The pyvis network and details for ``net``, labels in ``lang`` (positions, where there
+    are any, travel apart: :func:`vnrukg.viz.page.render_page`)."""
     pyvis_net = _Network(directed=True)
     data = PageData(network=pyvis_net)
     degree = degrees(net)
     for key in sorted(net.entities):
         entity = net.entities[key]
-        pyvis_net.add_node(key, **_node(entity, lang, degree[key], (positions or {}).get(key)))
+        pyvis_net.add_node(key, **_node(entity, lang, degree[key]))
         data.details[key] = entity_details(entity)
     for number, (pair, rels) in enumerate(sorted(_merge(net.relations).items())):
         edge_id = f"e{number}"
@@ -106,22 +102,7 @@ def page_data(
     return data
 
 
-def place(data: PageData, positions: Mapping[str, tuple[float, float]]) -> None:
-    """Give each node its position after the fact, exactly as :func:`page_data` would have
-    (x and y just before pyvis's own keys, so that the page is the same to the byte)."""
-    for node in data.nodes:
-        at = positions.get(node["id"])
-        if at is None:
-            continue
-        items = list(node.items())
-        node.clear()  # the same dict: pyvis's node map holds it too
-        for key, value in items:
-            if key == "id":
-                node["x"], node["y"] = round(at[0], 1), round(at[1], 1)
-            node[key] = value
-
-
-def _node(entity: Entity, lang: str, degree: int, position: Any) -> dict[str, Any]:
+def _node(entity: Entity, lang: str, degree: int) -> dict[str, Any]:
     first, last = entity.years()
     options = {
         "label": shorten_text(entity.label(lang), LABEL_LIMIT),
@@ -137,8 +118,6 @@ def _node(entity: Entity, lang: str, degree: int, position: Any) -> dict[str, An
         "y0": first,
         "y1": last,
     }
-    if position is not None:
-        options["x"], options["y"] = round(position[0], 1), round(position[1], 1)
     return options
 
 

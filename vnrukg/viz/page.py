@@ -24,6 +24,7 @@ import base64
 import functools
 import hashlib
 import re
+from collections.abc import Callable, Mapping
 from importlib import metadata, resources
 from typing import Any
 
@@ -51,9 +52,12 @@ HIDDEN_AT_FIRST = ("statement",)
 #: canvas takes seconds per 10,000 entities to build and draw, and names only a few hundred.
 DRAW_LIMIT = 3000
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
-#: Where the data goes in the rendered template: a comment opener, which the inlined scripts
-#: (checked) and the escaped JSON and title cannot contain.
+#: Where the data and the positions go in the rendered template: comment openers, which the
+#: inlined scripts (checked) and the escaped JSON and title cannot contain.
 _DATA_SLOT = "<!--vnrukg-data-->"
+_POSITIONS_SLOT = "<!--vnrukg-positions-->"
+#: Positions by entity key, or what gives them when called (a layout that runs meanwhile).
+Placed = Mapping[str, tuple[float, float]] | Callable[[], Mapping[str, tuple[float, float]]]
 #: A source-map comment would make an open DevTools fetch a file that is not there.
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
@@ -222,10 +226,17 @@ def render_page(
     physics: bool,
     renderer: str = "canvas",
     draw_limit: int = DRAW_LIMIT,
+    positions: Placed | None = None,
 ) -> str:
     """The complete HTML page for ``data``, drawn by ``renderer`` (``canvas`` or ``webgl``:
     the WebGL renderer draws laid-out pages only); a canvas draws at first the ``draw_limit``
-    most connected entities (0: all)."""
+    most connected entities (0: all).
+
+    ``positions`` (x, y by entity key) travel in an element of their own, ``[x, y]`` or null
+    for each node in order (the page's script gives them to the nodes), so that everything
+    else is written before they are asked for: given as a callable, they are asked for last,
+    and a layout that runs meanwhile is waited for only then.
+    """
     size = len(data.nodes)
     webgl = renderer == "webgl"
     if webgl and physics:
@@ -266,13 +277,23 @@ def render_page(
         vis_css=library_css,
         page_css=_asset("page.css"),
         data=_DATA_SLOT,
+        positions=_POSITIONS_SLOT,
         vis_js=library,
         page_js=page_js,
         renderer=renderer,
     )
     # the data (31 MB for 20,000 entities) goes in last: through Jinja2 it was copied twice
-    before, after = html.split(_DATA_SLOT)
-    return before + script_json(payload) + after
+    before, between, after = re.split(f"{re.escape(_DATA_SLOT)}|{re.escape(_POSITIONS_SLOT)}", html)
+    written = script_json(payload)
+    placed = positions() if callable(positions) else positions
+    return "".join((before, written, between, _positions_json(data, placed), after))  # one copy
+
+
+def _positions_json(data: PageData, placed: Mapping[str, tuple[float, float]] | None) -> str:
+    if placed is None:
+        return "null"
+    found = (placed.get(node["id"]) for node in data.nodes)
+    return script_json([[round(at[0], 1), round(at[1], 1)] if at else None for at in found])
 
 
 @functools.cache

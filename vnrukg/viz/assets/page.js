@@ -7,6 +7,14 @@
   "use strict";
   var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("vnrukg-data").textContent);
+  /* positions from the layout made with the page travel apart ([x, y] or null for each node,
+     in order; null for none at all): they are written last, once the layout is done */
+  var placed = JSON.parse(document.getElementById("vnrukg-positions").textContent);
+  if (placed) {
+    data.nodes.forEach(function (n, i) {
+      if (placed[i]) { n.x = placed[i][0]; n.y = placed[i][1]; }
+    });
+  }
   timings.parsed = performance.now();
   var container = document.getElementById("network");
   var statusBox = document.getElementById("status");
