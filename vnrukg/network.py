@@ -414,7 +414,12 @@ class _Index:
         found = self._po.get(node)
         if found is None:
             by_p = self.by_prop.get(node, {})
-            found = sorted(((p, o) for p, objs in by_p.items() for o in objs), key=_po_key)
+            # by property, then by value (language, text): the properties of a node are
+            # distinct, so sorting them and then each one's values gives the same order
+            found = []
+            for p in sorted(by_p, key=str):
+                objs = by_p[p]
+                found += [(p, o) for o in (sorted(objs, key=_term_key) if len(objs) > 1 else objs)]
             self._po[node] = found
         return found
 
@@ -470,7 +475,8 @@ class _Reader:
         found: dict[str, str] = {}
         for graph in (self.index, self.terms):
             for prop in _LABEL_PROPS:
-                for lit in sorted(graph.objects(node, prop), key=_term_key):
+                found_here = list(graph.objects(node, prop))
+                for lit in sorted(found_here, key=_term_key) if len(found_here) > 1 else found_here:
                     if isinstance(lit, Literal):
                         found.setdefault(lit.language or "", str(lit))
             if found:
@@ -903,10 +909,6 @@ class _Builder:
             )
             if bibliographic or self.r.is_a(self.classes[node], PERIPHERAL):
                 del self.net.entities[key]
-
-
-def _po_key(po: tuple[Node, Node]) -> tuple[str, str, str]:
-    return (str(po[0]), *_term_key(po[1]))
 
 
 def _is_sub_node(parent: Node, node: Node) -> bool:
