@@ -130,11 +130,10 @@ def test_static_layout_places_every_node(viz_net):
     assert '"physics":false' in page.html
 
 
-def test_a_layout_in_its_own_process_is_the_same(viz_net, monkeypatch):
-    """Above PARALLEL_LIMIT the layout runs as a script beside the page's data: the same
-    positions, and the same page to the byte; a script that fails is made up for here."""
-    placed = positions(viz_net)
-    page = render(viz_net, layout="static").html
+@pytest.fixture
+def layout_processes(monkeypatch):
+    """The commands of the layout processes started (every layout runs in one: the limit is
+    lowered to 2 entities)."""
     monkeypatch.setattr(layout, "PARALLEL_LIMIT", 2)
     started = []
     real_popen = layout.subprocess.Popen
@@ -144,6 +143,15 @@ def test_a_layout_in_its_own_process_is_the_same(viz_net, monkeypatch):
         return real_popen(*args, **kwargs)
 
     monkeypatch.setattr(layout.subprocess, "Popen", popen)
+    return started
+
+
+def test_a_layout_in_its_own_process_is_the_same(viz_net, request, monkeypatch):
+    """Above PARALLEL_LIMIT the layout runs as a script beside the page's data: the same
+    positions, and the same page to the byte; a script that fails is made up for here."""
+    placed = positions(viz_net)
+    page = render(viz_net, layout="static").html
+    started = request.getfixturevalue("layout_processes")  # after the in-process layout
     assert layout.positions_later(viz_net)() == placed
     assert render(viz_net, layout="static").html == page
     assert len(started) == 2 and started[0][-1].endswith("communities.py")
@@ -151,22 +159,14 @@ def test_a_layout_in_its_own_process_is_the_same(viz_net, monkeypatch):
     assert layout.positions_later(viz_net)() == placed  # the script failed: computed here
 
 
-def test_a_layout_started_while_the_network_is_built(viz_kg, monkeypatch):
+def test_a_layout_started_while_the_network_is_built(viz_kg, request):
     """The layout started as soon as the links are known gives the page the same positions,
     to the byte, with one process for the network and the page; a part of the network chosen
     by filters is laid out once chosen; a page the browser lays out starts nothing."""
     from vnrukg.network import build_network
 
     page = render(build_network(viz_kg), layout="static").html
-    monkeypatch.setattr(layout, "PARALLEL_LIMIT", 2)
-    started = []
-    real_popen = layout.subprocess.Popen
-
-    def popen(*args, **kwargs):
-        started.append(args[0])
-        return real_popen(*args, **kwargs)
-
-    monkeypatch.setattr(layout.subprocess, "Popen", popen)
+    started = request.getfixturevalue("layout_processes")  # after the in-process layout
     ahead = layout.LayoutAhead(static=True)
     net = build_network(viz_kg, ahead)
     assert len(started) == 1  # before render was called
