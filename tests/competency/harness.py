@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from rdflib import Literal
 
-from vnrukg.sparql import QueryResult, to_rdflib
+from vnrukg.sparql import DEFAULT_ENGINE, Engine, QueryResult, make_engine, to_rdflib
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,23 @@ def rdflib_rows(result: QueryResult) -> QueryResult:
     return QueryResult(result.kind, result.variables, rows, result.boolean, result.triples)
 
 
-def run(graph, text: str, bindings: dict | None = None) -> QueryResult:
-    """Run a query with the rdflib engine on ``graph``; rows as rdflib terms (for the checks)."""
-    from vnrukg.sparql import make_engine
+#: The engine the questions are asked of: the one ``vnrukg query`` uses. (The rdflib engine
+#: answers every project query the same way on the curated graph: tests/sparql/test_engines.)
+ENGINE = DEFAULT_ENGINE
+_ENGINES: dict[int, tuple[object, Engine]] = {}
 
-    return rdflib_rows(make_engine(graph).query(text, bindings))
+
+def engine(graph) -> Engine:
+    """The engine over ``graph``, made once per graph (a store loaded from it)."""
+    found = _ENGINES.get(id(graph))
+    if found is None or found[0] is not graph:
+        found = _ENGINES[id(graph)] = (graph, make_engine(graph, ENGINE))
+    return found[1]
+
+
+def run(graph, text: str, bindings: dict | None = None) -> QueryResult:
+    """Run a query on ``graph`` with :data:`ENGINE`; rows as rdflib terms (for the checks)."""
+    return rdflib_rows(engine(graph).query(text, bindings))
 
 
 def fold(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vnrukg.sparql import find_query, make_engine
+from vnrukg.sparql import find_query
 
 from . import harness
 
@@ -40,11 +40,11 @@ def test_cases_name_real_questions(questions):
 def test_question(case: harness.Case, kg, project):
     if case.named:
         named = find_query(project, case.named)
-        result = make_engine(kg.graph).query(named.text, named.bindings(case.params))
+        result = harness.run(kg.graph, named.text, named.bindings(case.params))
     else:
         assert case.sparql, "a case needs sparql or named"
-        result = make_engine(kg.graph).query(case.sparql)
-    case.check(harness.rdflib_rows(result))
+        result = harness.run(kg.graph, case.sparql)
+    case.check(result)
 
 
 def _words(text: str) -> set[str]:
