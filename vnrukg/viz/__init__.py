@@ -83,8 +83,8 @@ def render(
     """The HTML page for ``net``: laid out by ``layout`` (``auto``, ``physics`` in the browser,
     ``static`` here) and drawn by ``renderer`` (``auto``, ``canvas`` or ``webgl``; WebGL pages
     are always laid out here), the ``draw_limit`` most connected entities at first (0: all);
-    its layout and page are ``steps``, when given. ``ahead``: the layout started while ``net``
-    was built (see :func:`build_page`)."""
+    its layout and page are ``steps``, when given. ``ahead``: what started the layout while
+    ``net`` was being built (:class:`~vnrukg.viz.layout.LayoutAhead`), if anything did."""
     if draw_limit < 0:
         raise UsageError("--draw-limit must be 0 (draw all) or more")
     if layout not in LAYOUTS:

@@ -283,7 +283,8 @@ def render_page(
         renderer=renderer,
     )
     # the data (31 MB for 20,000 entities) goes in last: through Jinja2 it was copied twice
-    before, between, after = re.split(f"{re.escape(_DATA_SLOT)}|{re.escape(_POSITIONS_SLOT)}", html)
+    before, rest = html.split(_DATA_SLOT)
+    between, after = rest.split(_POSITIONS_SLOT)
     written = script_json(payload)
     placed = positions() if callable(positions) else positions
     return "".join((before, written, between, _positions_json(data, placed), after))  # one copy
