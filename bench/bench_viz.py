@@ -4,10 +4,13 @@ Sizes: the curated graph of the project, and synthetic graphs of 1,000, 5,000 an
 entities written in the project's own ontology (people, organisations and places; events with
 guests and hosts; agreements with parties, signatories and the event they were signed at;
 arms transfers; sessions of mechanisms; each with a Vietnamese and an English name, dates and
-a citation). For each: the time to build the entity network, to lay it out (networkx, only
-for pages above the physics limit), to render the HTML, its size, and the time headless
-chromium takes from opening the file until the network is drawn and still (physics
-stabilised and switched off, or first drawing for a pre-laid-out page), with networking off.
+a citation). For each: the time to build the entity network, then to lay it out (igraph, for
+pages above the physics limit) and render the HTML, its size, and the time headless chromium
+takes from opening the file until the network is drawn and still (physics stabilised and
+switched off, or first drawing for a pre-laid-out page), with networking off. The page is
+built as `vnrukg viz` builds it: a large page's layout starts in a process of its own while
+the network is still being built, so part of it falls in the first column; the two columns
+together are the time from the facts to the page.
 
 With ``--baseline DIR`` (a checkout of an earlier commit, e.g. a worktree of main) every size is
 measured twice in the same run, first with the package in DIR, then with this one, and the
