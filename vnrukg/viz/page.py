@@ -20,10 +20,7 @@ only the page's own inline scripts (by hash), no network connections and no load
 
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
-import re
 from collections.abc import Callable, Mapping
 from importlib import metadata, resources
 from typing import Any
@@ -51,15 +48,12 @@ HIDDEN_AT_FIRST = ("statement",)
 #: ones, and the rest as the reader asks (search, a click, narrower filters, "Draw all"): the
 #: canvas takes seconds per 10,000 entities to build and draw, and names only a few hundred.
 DRAW_LIMIT = 3000
-_UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
 #: Where the data and the positions go in the rendered template: comment openers, which the
 #: inlined scripts (checked) and the escaped JSON and title cannot contain.
 _DATA_SLOT = "<!--vnrukg-data-->"
 _POSITIONS_SLOT = "<!--vnrukg-positions-->"
 #: Positions by entity key, or what gives them when called (a layout that runs meanwhile).
 Placed = Mapping[str, tuple[float, float]] | Callable[[], Mapping[str, tuple[float, float]]]
-#: A source-map comment would make an open DevTools fetch a file that is not there.
-_SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
 
 def _asset(name: str) -> str:
@@ -76,23 +70,6 @@ def _vis_asset(name: str) -> str:
             f"vis-network {VIS_VERSION} not found in the pyvis package ({exc}); "
             "install pyvis 0.3.2 or later"
         ) from None
-
-
-def _safe_script(code: str, name: str) -> str:
-    if _UNSAFE_IN_SCRIPT.search(code):
-        raise VnrukgError(f"{name} contains '</script' or '<!--' and cannot be inlined")
-    return code
-
-
-def _safe_style(css: str) -> str:
-    if "</style" in css.lower():
-        raise VnrukgError("vis-network.css contains '</style' and cannot be inlined")
-    return css
-
-
-def _hash(code: str) -> str:
-    digest = hashlib.sha256(code.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
 def vis_options(size: int, physics: bool) -> dict:
@@ -266,14 +243,14 @@ def render_page(
         library = _sigma_js()
         library_css = ""
     else:
-        library = _safe_script(_SOURCE_MAP.sub("", _vis_asset("vis-network.min.js")), "vis-network")
-        library_css = _safe_style(_vis_asset("vis-network.css"))
+        library = pages.safe_script(_vis_asset("vis-network.min.js"), "vis-network")
+        library_css = pages.safe_style(_vis_asset("vis-network.css"), "vis-network.css")
     page_js = _page_js("view-sigma.js" if webgl else "view-vis.js")
     html = _template().render(
         lang=lang,
         title=title,
         version=_version(),
-        script_hashes=f"{_hash(library)} {_hash(page_js)}",
+        script_hashes=f"{pages.script_hash(library)} {pages.script_hash(page_js)}",
         vis_css=library_css,
         page_css=_asset("page.css"),
         data=_DATA_SLOT,
@@ -306,7 +283,7 @@ def _sigma_js() -> str:
 def _page_js(view: str) -> str:
     """The page's script: the renderer's view and page.js, in one function."""
     code = f"(function () {{\n{_asset(view)}\n{_asset('page.js')}\n}})();\n"
-    return _safe_script(code, "page.js")
+    return pages.safe_script(code, "page.js")
 
 
 @functools.cache
