@@ -49,9 +49,9 @@ from vnrukg.viz import render
 from vnrukg.viz.layout import use_static_layout
 
 try:  # the layout started while the network is built, as `vnrukg build` and `viz` start it
-    from vnrukg.viz.layout import LayoutAhead
+    from vnrukg.viz import layout_ahead
 except ImportError:  # a checkout from before it (--baseline)
-    LayoutAhead = None
+    layout_ahead = None
 
 SHARES = (
     ("person", 0.28),
@@ -167,7 +167,7 @@ def time_build(net_factory, **view: str) -> tuple[EntityNetwork, dict]:
     timings in seconds and the page. ``net_factory`` takes what ``network_from_graphs`` calls
     once the links are known (a large page's layout starts there and runs beside the rest of
     the network and the page), or nothing with a checkout from before that."""
-    ahead = LayoutAhead(static=view.get("renderer") == "webgl") if LayoutAhead else None
+    ahead = layout_ahead(renderer=view.get("renderer", "auto")) if layout_ahead else None
     linked = (ahead,) if ahead else ()
     t0 = time.perf_counter()
     net = net_factory(*linked)

@@ -12,7 +12,7 @@ from vnrukg import pages
 from vnrukg.cli import cli
 from vnrukg.cli.viz import viz as viz_command
 from vnrukg.network import EntityNetwork, Relation
-from vnrukg.viz import build_outputs, layout, network_page, render, select
+from vnrukg.viz import build_outputs, layout, layout_ahead, network_page, render, select
 from vnrukg.viz.data import page_data
 from vnrukg.viz.layout import positions
 from vnrukg.viz.page import DRAW_LIMIT, render_page, script_json
@@ -167,7 +167,7 @@ def test_a_layout_started_while_the_network_is_built(viz_kg, request):
 
     page = render(build_network(viz_kg), layout="static").html
     started = request.getfixturevalue("layout_processes")  # after the in-process layout
-    ahead = layout.LayoutAhead(static=True)
+    ahead = layout_ahead("static")
     net = build_network(viz_kg, ahead)
     assert len(started) == 1  # before render was called
     assert render(net, layout="static", ahead=ahead).html == page

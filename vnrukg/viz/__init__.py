@@ -69,6 +69,32 @@ def select(
     return chosen
 
 
+def _check_view(layout: str, renderer: str, draw_limit: int) -> None:
+    """Refuse what :func:`render` cannot draw, before anything is built."""
+    if draw_limit < 0:
+        raise UsageError("--draw-limit must be 0 (draw all) or more")
+    if layout not in LAYOUTS:
+        raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
+    if renderer not in RENDERERS:
+        raise UsageError(f"unknown renderer {renderer!r}: choose one of {', '.join(RENDERERS)}")
+    if renderer == "webgl" and layout == "physics":
+        raise UsageError("the WebGL renderer draws a page laid out here: use --layout static")
+
+
+def laid_out_here(net: EntityNetwork, layout: str = "auto", renderer: str = "auto") -> bool:
+    """Whether the page of ``net`` drawn as asked is laid out here rather than by the browser's
+    physics: always for the WebGL renderer, else as ``layout`` says (``auto``: by size)."""
+    drawn_by = choose_renderer(len(net.entities), renderer)
+    return drawn_by == "webgl" or use_static_layout(net, layout)
+
+
+def layout_ahead(layout: str = "auto", renderer: str = "auto") -> LayoutAhead:
+    """What starts the layout of a whole network while it is being built (``linked`` of
+    :func:`vnrukg.network.build_network`), for a page drawn as asked, when it will be laid
+    out here; :func:`render` takes it up (``ahead``)."""
+    return LayoutAhead(lambda net: laid_out_here(net, layout, renderer))
+
+
 def render(
     net: EntityNetwork,
     *,
@@ -85,17 +111,11 @@ def render(
     are always laid out here), the ``draw_limit`` most connected entities at first (0: all);
     its layout and page are ``steps``, when given. ``ahead``: what started the layout while
     ``net`` was being built (:class:`~vnrukg.viz.layout.LayoutAhead`), if anything did."""
-    if draw_limit < 0:
-        raise UsageError("--draw-limit must be 0 (draw all) or more")
-    if layout not in LAYOUTS:
-        raise UsageError(f"unknown layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
-    if renderer not in RENDERERS:
-        raise UsageError(f"unknown renderer {renderer!r}: choose one of {', '.join(RENDERERS)}")
+    _check_view(layout, renderer, draw_limit)
     steps = steps or Task()
     drawn_by = choose_renderer(len(net.entities), renderer)
-    if drawn_by == "webgl" and layout == "physics":
-        raise UsageError("the WebGL renderer draws a page laid out here: use --layout static")
-    static = drawn_by == "webgl" or use_static_layout(net, layout)
+    _check_view(layout, drawn_by, draw_limit)  # again for the renderer auto chose
+    static = laid_out_here(net, layout, renderer)
     with gc_paused():
         steps.step("layout")
         placed: Placed | None = None
@@ -129,27 +149,22 @@ def network_page(kg: KnowledgeGraph, progress: Progress = SILENT, **options: Any
         for k in ("lang", "layout", "title", "renderer", "draw_limit")
         if k in options
     }
+    layout, renderer = view.get("layout", "auto"), view.get("renderer", "auto")
+    _check_view(layout, renderer, view.get("draw_limit", DRAW_LIMIT))
     steps = progress.task("viz", total=3)
     steps.step("network")
     whole = not options.get("families") and all(
         options.get(k) is None for k in ("since", "until", "focus")
     )
-    ahead = _ahead(view) if whole else None  # a part of the network is laid out once chosen
+    # a part of the network is laid out once chosen
+    ahead = layout_ahead(layout, renderer) if whole else None
     net = build_network(kg, ahead)
     return render(select(net, **options), **view, steps=steps, ahead=ahead)
 
 
-def _ahead(view: dict[str, Any]) -> LayoutAhead | None:
-    """The layout to start while the whole network is built, for a page drawn as ``view``
-    (render's options) says; none for a page the browser lays out."""
-    if view.get("layout") == "physics":
-        return None
-    return LayoutAhead(static=view.get("layout") == "static" or view.get("renderer") == "webgl")
-
-
 def build_outputs(kg: KnowledgeGraph, out_dir: Path) -> Iterator[tuple[Path, bytes | str]]:
     """The network page and the network exports (GraphML, GEXF), for ``vnrukg build``."""
-    ahead = LayoutAhead()
+    ahead = layout_ahead()
     net = build_network(kg, ahead)
     if not net.entities:
         raise VnrukgError("the graph has no entities to draw")

@@ -145,18 +145,19 @@ class LayoutAhead:
 
     Given as ``linked`` to :func:`vnrukg.network.network_from_graphs`, it starts
     :func:`positions_later` as soon as the entities and their links are known, if the page
-    will be laid out here (``static``: always; else above :data:`PHYSICS_LIMIT`) in a process
-    of its own; the entities' details and the page's data are then made while the layout runs.
-    :meth:`positions_later` gives those positions for that same network (the page then is the
-    same to the byte), and starts a layout for any other (a filtered part of it).
+    will be laid out here (``here``, given the network; by default above
+    :data:`PHYSICS_LIMIT`) in a process of its own; the entities' details and the page's data
+    are then made while the layout runs. :meth:`positions_later` gives those positions for that
+    same network (the page then is the same to the byte), and starts a layout for any other (a
+    filtered part of it).
     """
 
-    def __init__(self, static: bool = False) -> None:
-        self.static = static
+    def __init__(self, here: Callable[[EntityNetwork], bool] = use_static_layout) -> None:
+        self.here = here
         self._started: tuple[EntityNetwork, Callable[[], Positions]] | None = None
 
     def __call__(self, net: EntityNetwork) -> None:
-        if _in_a_process(net) and (self.static or use_static_layout(net)):
+        if _in_a_process(net) and self.here(net):
             self._started = (net, positions_later(net))
 
     def positions_later(self, net: EntityNetwork) -> Callable[[], Positions]:
